@@ -1,0 +1,43 @@
+/* err: error values; see err.h. */
+#include "base/err.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int err_set(struct err *e, int status, const char *field, const char *fmt, ...)
+{
+	if (!e || e->status)
+		return -1;
+	e->status = status;
+	snprintf(e->field, sizeof e->field, "%s", field ? field : "");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void err_clear(struct err *e)
+{
+	memset(e, 0, sizeof *e);
+}
+
+int err_exit_code(const struct err *e)
+{
+	switch (e->status) {
+	case 0:
+		return EXIT_OK;
+	case ERR_BAD_INPUT:
+	case ERR_TOO_LARGE:
+		return EXIT_BAD_INPUT;
+	case ERR_NOT_FOUND:
+		return EXIT_NOT_FOUND;
+	case ERR_CONFLICT:
+		return EXIT_CONFLICT;
+	case ERR_UNAVAILABLE:
+		return EXIT_DATABASE;
+	default:
+		return EXIT_INTERNAL;
+	}
+}

@@ -1,0 +1,105 @@
+/* cmd_misc: tandem demo, serve and version. */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "manage/demo.h"
+#include "web/server.h"
+
+#ifndef TANDEM_VERSION
+#define TANDEM_VERSION "0.1.0"
+#endif
+
+enum { D_PEOPLE = 1, D_PLANS = 2, D_STEPS = 4, D_MONTHS = 8, D_SEED = 16, D_TODAY = 32 };
+
+const struct field demo_fields[] = {
+	{.name = "people", .type = FT_INT, .offset = offsetof(struct demo_opts, people),
+	 .bit = D_PEOPLE, .min = 6, .max = 1000000, .help = "people (default 40)"},
+	{.name = "plans", .type = FT_INT, .offset = offsetof(struct demo_opts, plans),
+	 .bit = D_PLANS, .min = 1, .max = 1000000, .help = "plans (default 5)"},
+	{.name = "steps", .type = FT_INT, .offset = offsetof(struct demo_opts, steps),
+	 .bit = D_STEPS, .min = 0, .max = 10000000, .help = "steps over all plans (default 80)"},
+	{.name = "months", .type = FT_INT, .offset = offsetof(struct demo_opts, months),
+	 .bit = D_MONTHS, .min = 0, .max = 36, .help = "months of time entries (default 3)"},
+	{.name = "seed", .type = FT_INT, .offset = offsetof(struct demo_opts, seed),
+	 .bit = D_SEED, .min = 0, .max = INT64_MAX, .help = "generator seed (default 1)"},
+	{.name = "today", .type = FT_DATE, .offset = offsetof(struct demo_opts, today),
+	 .bit = D_TODAY, .help = "the day the demo is anchored on (default today)"},
+	{0},
+};
+
+static void show_progress(void *ctx, const char *what, int64_t done, int64_t total)
+{
+	(void)ctx;
+	fprintf(stderr, "\rseeding %s: %lld/%lld%s", what, (long long)done, (long long)total,
+		done == total ? "\n" : "");
+}
+
+int demo_cmd(struct cli *c)
+{
+	struct demo_opts *o = c->obj;
+	if (!(c->set & D_PEOPLE))
+		o->people = 40;
+	if (!(c->set & D_PLANS))
+		o->plans = 5;
+	if (!(c->set & D_STEPS))
+		o->steps = 80;
+	if (!(c->set & D_MONTHS))
+		o->months = 3;
+	if (!(c->set & D_SEED))
+		o->seed = 1;
+	if (o->steps >= 20000 && isatty(2))
+		o->progress = show_progress;
+	struct demo_counts n;
+	if (demo_seed(c->db, o, &n, &c->e))
+		return -1;
+	if (c->json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "units", json_integer(n.units));
+		json_object_set_new(j, "people", json_integer(n.people));
+		json_object_set_new(j, "plans", json_integer(n.plans));
+		json_object_set_new(j, "steps", json_integer(n.steps));
+		json_object_set_new(j, "dependencies", json_integer(n.deps));
+		json_object_set_new(j, "time_entries", json_integer(n.entries));
+		json_object_set_new(j, "tools", json_integer(n.tools));
+		cli_print_json(c, j);
+	} else {
+		fprintf(c->out, "demo organization seeded: %lld units, %lld people, %lld plans, "
+				"%lld steps, %lld dependencies, %lld time entries, %lld tools\n",
+			(long long)n.units, (long long)n.people, (long long)n.plans,
+			(long long)n.steps, (long long)n.deps, (long long)n.entries,
+			(long long)n.tools);
+	}
+	return 0;
+}
+
+enum { S_LISTEN = 1, S_THREADS = 2 };
+
+const struct field serve_fields[] = {
+	{.name = "listen", .type = FT_TEXT, .offset = offsetof(struct serve_opts, listen),
+	 .bit = S_LISTEN, .max = 200, .help = "ADDR:PORT to listen on (default 127.0.0.1:8080)"},
+	{.name = "threads", .type = FT_INT, .offset = offsetof(struct serve_opts, threads),
+	 .bit = S_THREADS, .min = 1, .max = 256, .help = "worker threads (default: CPUs)"},
+	{0},
+};
+
+int serve_cmd(struct cli *c)
+{
+	struct serve_opts *o = c->obj;
+	if (!(c->set & S_LISTEN))
+		o->listen = "127.0.0.1:8080";
+	if (!(c->set & S_THREADS)) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		o->threads = n < 2 ? 2 : n;
+	}
+	/* the migrated schema is in place; workers open their own connections */
+	db_close(c->db);
+	c->db = NULL;
+	return server_run(c->db_url, o, &c->e);
+}
+
+int version_cmd(struct cli *c)
+{
+	fprintf(c->out, "tandem %s\n", TANDEM_VERSION);
+	return 0;
+}

@@ -1,0 +1,108 @@
+/* api: what a route handler sees. The core (server.c) parses the
+ * request, matches the route table (routes.c), hands the handler a
+ * struct req with the worker's database connection and a per-request
+ * arena, and renders whatever the handler leaves in the response (or
+ * its error as {"error":{"status","message","field"}}). Handlers are
+ * thin: parse through the domain's field tables, call the domain,
+ * return JSON. */
+#ifndef TANDEM_API_H
+#define TANDEM_API_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/field.h"
+#include "store/db.h"
+
+struct MHD_Connection;
+
+enum route_flags {
+	ROUTE_WRITES = 1u << 0,	/* changes data: takes a JSON body (or none) */
+	ROUTE_PUBLIC = 1u << 1,	/* needs no credentials (health checks) */
+};
+
+struct req {
+	struct MHD_Connection *conn;
+	struct db *db;
+	struct arena *a;
+	const char *method;
+	const char *path;
+	int64_t id;		/* the :id of the route, if any */
+	int64_t id2;		/* a second :id (e.g. /steps/:id/deps/:id) */
+	const char *body;
+	size_t body_len;
+	json_t *in;		/* the parsed body; field text points into it */
+	struct err e;
+	/* the response */
+	int status;
+	json_t *out;		/* owned; NULL for an empty body */
+	const char *location;	/* Location header for 201, or NULL */
+};
+
+struct route {
+	const char *method;
+	const char *pattern;	/* "/api/v1/steps/:id"; ":id" matches a positive integer */
+	int (*handler)(struct req *r);
+	unsigned flags;
+};
+
+extern const struct route api_routes[];
+
+/* Fills obj from the query string through fields; an unknown parameter
+ * is a 400 naming it. */
+int api_query(struct req *r, const struct field *fields, void *obj, unsigned *set);
+/* Fills obj from the JSON body: malformed JSON, a non-object, unknown
+ * keys and wrong types are 400s naming the field. */
+int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set);
+/* Sets the response (steals v). */
+int api_reply(struct req *r, int status, json_t *v);
+/* {"items":[...],"count":n,"limit":..,"offset":..} (steals items). */
+int api_reply_list(struct req *r, json_t *items, int64_t limit, int64_t offset);
+/* 201 with a Location of base/id and the object. */
+int api_created(struct req *r, const char *base, int64_t id, json_t *v);
+
+/* The default page size of API listings when no limit is given. */
+enum { API_PAGE = 100 };
+
+/* Handlers, one file per noun (api_<noun>.c). */
+int unit_list_api(struct req *r);
+int unit_get_api(struct req *r);
+int unit_post_api(struct req *r);
+int unit_patch_api(struct req *r);
+int unit_delete_api(struct req *r);
+int person_list_api(struct req *r);
+int person_get_api(struct req *r);
+int person_post_api(struct req *r);
+int person_patch_api(struct req *r);
+int person_delete_api(struct req *r);
+int plan_list_api(struct req *r);
+int plan_get_api(struct req *r);
+int plan_post_api(struct req *r);
+int plan_patch_api(struct req *r);
+int plan_delete_api(struct req *r);
+int step_list_api(struct req *r);
+int step_count_api(struct req *r);
+int step_get_api(struct req *r);
+int step_post_api(struct req *r);
+int step_patch_api(struct req *r);
+int step_delete_api(struct req *r);
+int step_start_api(struct req *r);
+int step_done_api(struct req *r);
+int step_block_api(struct req *r);
+int step_dep_post_api(struct req *r);
+int step_dep_delete_api(struct req *r);
+int time_list_api(struct req *r);
+int time_get_api(struct req *r);
+int time_post_api(struct req *r);
+int time_delete_api(struct req *r);
+int tool_list_api(struct req *r);
+int tool_get_api(struct req *r);
+int tool_post_api(struct req *r);
+int tool_patch_api(struct req *r);
+int tool_delete_api(struct req *r);
+int health_api(struct req *r);
+
+#endif

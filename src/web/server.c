@@ -1,0 +1,429 @@
+/* server: tandem serve on libmicrohttpd.
+ *
+ * A thread pool with epoll; each worker thread has its own database
+ * connection and arena (thread-local: never shared). The response is
+ * queued on the second call of the access handler, never the first, so
+ * keep-alive holds. SIGINT and SIGTERM are blocked before the daemon
+ * starts and waited for here; on either, the daemon stops accepting,
+ * requests in flight finish (up to 10 s), and connections close. */
+#include "web/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/json.h"
+#include "base/log.h"
+#include "web/api.h"
+
+enum { MAX_BODY = 1 << 20, MAX_WORKERS = 256 };
+
+struct server {
+	const char *db_url;
+	atomic_int in_flight;
+	pthread_mutex_t lock;	/* guards dbs */
+	struct db *dbs[MAX_WORKERS + 8];
+	int ndbs;
+};
+
+/* One per request, from the first call of the access handler to the
+ * completion callback. */
+struct conn_state {
+	struct buf body;
+	int too_large;
+};
+
+static _Thread_local struct db *worker_db;
+static _Thread_local struct arena worker_arena;
+
+static struct db *thread_db(struct server *s, struct err *e)
+{
+	if (worker_db)
+		return worker_db;
+	struct db *db;
+	if (db_open(s->db_url, 0, &db, e))
+		return NULL;
+	pthread_mutex_lock(&s->lock);
+	if (s->ndbs < (int)(sizeof s->dbs / sizeof s->dbs[0])) {
+		s->dbs[s->ndbs++] = db;
+		worker_db = db;
+	}
+	pthread_mutex_unlock(&s->lock);
+	if (!worker_db) {
+		db_close(db);
+		err_set(e, ERR_UNAVAILABLE, "", "too many worker connections");
+		return NULL;
+	}
+	return db;
+}
+
+/* --- helpers for handlers (api.h) ----------------------------------- */
+
+struct query_ctx {
+	struct req *r;
+	const struct field *fields;
+	void *obj;
+	unsigned *set;
+	int failed;
+};
+
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *value)
+{
+	(void)kind;
+	struct query_ctx *q = cls;
+	const struct field *f = field_find(q->fields, key);
+	if (!f) {
+		err_set(&q->r->e, ERR_BAD_INPUT, key, "%.60s: unknown query parameter", key);
+	} else if (!value || !*value) {
+		err_set(&q->r->e, ERR_BAD_INPUT, key, "%s: needs a value", key);
+	} else if (*q->set & f->bit) {
+		err_set(&q->r->e, ERR_BAD_INPUT, key, "%s: given twice", key);
+	} else if (field_from_text(f, q->obj, q->set, value, &q->r->e) == 0) {
+		return MHD_YES;
+	}
+	q->failed = 1;
+	return MHD_NO;
+}
+
+int api_query(struct req *r, const struct field *fields, void *obj, unsigned *set)
+{
+	struct query_ctx q = {.r = r, .fields = fields, .obj = obj, .set = set};
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg, &q);
+	return q.failed ? -1 : 0;
+}
+
+int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set)
+{
+	if (r->body_len == 0)
+		return err_set(&r->e, ERR_BAD_INPUT, "", "the request needs a JSON object body");
+	r->in = json_parse(r->body, r->body_len, &r->e);
+	if (!r->in)
+		return -1;
+	return fields_from_json(fields, obj, set, r->in, &r->e);
+}
+
+int api_reply(struct req *r, int status, json_t *v)
+{
+	json_decref(r->out);
+	r->status = status;
+	r->out = v;
+	return 0;
+}
+
+int api_reply_list(struct req *r, json_t *items, int64_t limit, int64_t offset)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "count", json_integer((json_int_t)json_array_size(items)));
+	json_object_set_new(o, "limit", limit >= 0 ? json_integer(limit) : json_null());
+	json_object_set_new(o, "offset", json_integer(offset));
+	json_object_set_new(o, "items", items);
+	return api_reply(r, 200, o);
+}
+
+int api_created(struct req *r, const char *base, int64_t id, json_t *v)
+{
+	r->location = arena_printf(r->a, "%s/%lld", base, (long long)id);
+	return api_reply(r, 201, v);
+}
+
+/* --- routing -------------------------------------------------------- */
+
+/* Matches path against pattern; fills ids. 1 on a match. */
+static int match(const char *pattern, const char *path, int64_t ids[2])
+{
+	int nid = 0;
+	const char *p = pattern, *u = path;
+	while (*p && *u) {
+		if (p[0] == ':' && strncmp(p, ":id", 3) == 0) {
+			int64_t v = 0;
+			const char *start = u;
+			while (*u >= '0' && *u <= '9' && u - start < 18)
+				v = v * 10 + (*u++ - '0');
+			if (u == start || v <= 0 || (*u && *u != '/') || nid == 2)
+				return 0;
+			ids[nid++] = v;
+			p += 3;
+			continue;
+		}
+		if (*p != *u)
+			return 0;
+		p++;
+		u++;
+	}
+	return *p == '\0' && (*u == '\0' || (u[0] == '/' && u[1] == '\0'));
+}
+
+static const struct route *route_for(struct req *r, char *allow, size_t allow_size)
+{
+	int64_t ids[2];
+	allow[0] = '\0';
+	for (const struct route *rt = api_routes; rt->method; rt++) {
+		if (!match(rt->pattern, r->path, ids))
+			continue;
+		if (strcmp(rt->method, r->method) == 0) {
+			r->id = ids[0];
+			r->id2 = ids[1];
+			return rt;
+		}
+		size_t n = strlen(allow);
+		snprintf(allow + n, allow_size - n, "%s%s", n ? ", " : "", rt->method);
+	}
+	return NULL;
+}
+
+/* --- the MHD glue ----------------------------------------------------- */
+
+static enum MHD_Result send_json(struct MHD_Connection *conn, int status, json_t *v,
+				 const char *location, const char *allow)
+{
+	struct buf b = BUF_INIT;
+	if (v) {
+		json_to_buf(v, &b, 0);
+		buf_putc(&b, '\n');
+	}
+	struct MHD_Response *resp;
+	if (b.failed) {
+		buf_free(&b);
+		static const char oom[] =
+			"{\"error\":{\"status\":500,\"message\":\"out of memory\",\"field\":null}}\n";
+		status = 500;
+		resp = MHD_create_response_from_buffer(sizeof oom - 1, (void *)oom,
+						       MHD_RESPMEM_PERSISTENT);
+	} else {
+		/* MHD frees the buffer when it is sent */
+		resp = MHD_create_response_from_buffer(b.len, b.len ? b.s : (void *)"",
+						       b.len ? MHD_RESPMEM_MUST_FREE
+							     : MHD_RESPMEM_PERSISTENT);
+		if (!b.len)
+			buf_free(&b);
+	}
+	if (!resp)
+		return MHD_NO;
+	if (v)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+					"application/json; charset=utf-8");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (location)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, location);
+	if (allow)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
+	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *conn, const struct err *e,
+				  const char *allow)
+{
+	json_t *v = json_error(e);
+	enum MHD_Result ret = send_json(conn, e->status ? e->status : 500, v, NULL, allow);
+	json_decref(v);
+	return ret;
+}
+
+static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, const char *url,
+			      const char *method, struct conn_state *cs)
+{
+	struct req r = {.conn = conn, .method = method, .path = url, .a = &worker_arena};
+	enum MHD_Result ret;
+	char allow[64];
+	if (cs->too_large) {
+		err_set(&r.e, ERR_TOO_LARGE, "", "the request body is over the limit of %d bytes",
+			MAX_BODY);
+		return send_error(conn, &r.e, NULL);
+	}
+	const struct route *rt = route_for(&r, allow, sizeof allow);
+	if (!rt) {
+		if (allow[0]) {
+			err_set(&r.e, 405, "", "%s is not allowed on %.200s (allowed: %s)", method, url,
+				allow);
+			return send_error(conn, &r.e, allow);
+		}
+		err_set(&r.e, ERR_NOT_FOUND, "", "no such resource: %.200s", url);
+		return send_error(conn, &r.e, NULL);
+	}
+	r.body = cs->body.s;
+	r.body_len = cs->body.len;
+	r.db = thread_db(s, &r.e);
+	int rc = r.db ? rt->handler(&r) : -1;
+	if (rc) {
+		if (!r.e.status)
+			err_set(&r.e, ERR_INTERNAL, "", "internal error");
+		if (r.e.status >= 500)
+			log_error("%s %s: %s", method, url, r.e.msg);
+		ret = send_error(conn, &r.e, NULL);
+	} else {
+		ret = send_json(conn, r.status ? r.status : 200, r.out, r.location, NULL);
+	}
+	json_decref(r.out);
+	json_decref(r.in);
+	arena_reset(&worker_arena);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	(void)version;
+	struct server *s = cls;
+	struct conn_state *cs = *con_cls;
+	if (!cs) {
+		/* first call: headers only; answer on a later call (keep-alive) */
+		cs = calloc(1, sizeof *cs);
+		if (!cs)
+			return MHD_NO;
+		*con_cls = cs;
+		atomic_fetch_add(&s->in_flight, 1);
+		const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							      MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (len && strtoull(len, NULL, 10) > MAX_BODY)
+			cs->too_large = 1;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!cs->too_large && cs->body.len + *upload_size > MAX_BODY) {
+			cs->too_large = 1;
+			buf_free(&cs->body);
+		}
+		if (!cs->too_large)
+			buf_putn(&cs->body, upload_data, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	return handle(s, conn, url, method, cs);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)conn;
+	(void)toe;
+	struct server *s = cls;
+	struct conn_state *cs = *con_cls;
+	if (!cs)
+		return;
+	buf_free(&cs->body);
+	free(cs);
+	*con_cls = NULL;
+	atomic_fetch_sub(&s->in_flight, 1);
+}
+
+static int parse_listen(const char *listen, struct sockaddr_storage *ss, int *v6,
+			struct err *e)
+{
+	char host[128];
+	const char *colon = strrchr(listen, ':');
+	if (!colon || !colon[1])
+		return err_set(e, ERR_BAD_INPUT, "listen",
+			       "listen: must be ADDR:PORT, e.g. 127.0.0.1:8080 (got \"%.60s\")",
+			       listen);
+	int64_t port;
+	if (field_parse_int(colon + 1, &port) || port < 0 || port > 65535)
+		return err_set(e, ERR_BAD_INPUT, "listen", "listen: the port must be 0-65535");
+	size_t n = (size_t)(colon - listen);
+	if (n >= sizeof host)
+		return err_set(e, ERR_BAD_INPUT, "listen", "listen: the address is too long");
+	memcpy(host, listen, n);
+	host[n] = '\0';
+	memset(ss, 0, sizeof *ss);
+	if (host[0] == '[' && n > 2 && host[n - 1] == ']') {
+		host[n - 1] = '\0';
+		struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		*v6 = 1;
+		if (inet_pton(AF_INET6, host + 1, &a6->sin6_addr) == 1)
+			return 0;
+	} else {
+		struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)port);
+		*v6 = 0;
+		if (n == 0 || strcmp(host, "*") == 0) {
+			a4->sin_addr.s_addr = htonl(INADDR_ANY);
+			return 0;
+		}
+		if (strcmp(host, "localhost") == 0)
+			strcpy(host, "127.0.0.1");
+		if (inet_pton(AF_INET, host, &a4->sin_addr) == 1)
+			return 0;
+	}
+	return err_set(e, ERR_BAD_INPUT, "listen",
+		       "listen: \"%.60s\" is not an IP address (use e.g. 127.0.0.1 or [::1])", host);
+}
+
+int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
+{
+	struct sockaddr_storage ss;
+	int v6 = 0;
+	if (parse_listen(o->listen, &ss, &v6, e))
+		return -1;
+	struct server *s = calloc(1, sizeof *s);
+	if (!s)
+		return err_set(e, ERR_INTERNAL, "", "out of memory");
+	s->db_url = db_url;
+	pthread_mutex_init(&s->lock, NULL);
+
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);	/* workers inherit this */
+
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
+	if (v6)
+		flags |= MHD_USE_IPv6;
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, 0, NULL, NULL, on_request, s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_END);
+	if (!d) {
+		int saved = errno;
+		pthread_mutex_destroy(&s->lock);
+		free(s);
+		return err_set(e, ERR_UNAVAILABLE, "listen", "cannot listen on %s (%s)", o->listen,
+			       saved ? strerror(saved) : "address in use or not available");
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = info ? info->port : 0;
+	char host[128];
+	snprintf(host, sizeof host, "%.*s", (int)(strrchr(o->listen, ':') - o->listen),
+		 o->listen);
+	printf("tandem serving http://%s:%u/ (%lld threads, database %s)\n",
+	       host[0] ? host : "0.0.0.0", port, (long long)o->threads, db_url);
+	fflush(stdout);
+
+	int sig = 0;
+	sigwait(&sigs, &sig);
+	log_info("%s: stopping; finishing %d request(s) in flight", sig == SIGINT ? "SIGINT"
+			: "SIGTERM", atomic_load(&s->in_flight));
+	MHD_quiesce_daemon(d);	/* no new connections */
+	for (int i = 0; i < 1000 && atomic_load(&s->in_flight) > 0; i++) {
+		struct timespec ts = {0, 10 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	MHD_stop_daemon(d);
+	for (int i = 0; i < s->ndbs; i++)
+		db_close(s->dbs[i]);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+	log_info("stopped");
+	return 0;
+}
