@@ -38,28 +38,38 @@ $(DEPS_STAMP): scripts/install-deps
 	@scripts/install-deps build test
 	@mkdir -p build && touch $@
 
+# quiet by default; make V=1 shows the commands
+Q := $(if $(V),,@)
+
 build/release/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(REL_FLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(WARN) $(DEFS) $(REL_FLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 build/asan/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(ASAN_FLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(WARN) $(DEFS) $(ASAN_FLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 build/release/tandem: $(REL_OBJ) build/release/cli/main.o
-	$(CC) $(REL_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS_EXTRA)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(REL_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS_EXTRA)
+# rename, not overwrite: a running ./tandem keeps its old file
 tandem: build/release/tandem
-	cp $< $@
+	@cp $< $@.tmp && mv -f $@.tmp $@
 asan: build/asan/tandem
 build/asan/tandem: $(ASAN_OBJ) build/asan/cli/main.o
-	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS_EXTRA)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS_EXTRA)
 
 build/release/tests/%: tests/unit/%.c $(REL_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(REL_FLAGS) -UNDEBUG $(PKG_CFLAGS) $(CFLAGS) -o $@ $< \
+	@$(if $(V),,echo "  TEST    $@")
+	$(Q)$(CC) $(WARN) $(DEFS) $(REL_FLAGS) -UNDEBUG $(PKG_CFLAGS) $(CFLAGS) -o $@ $< \
 		$(REL_OBJ) $(PKG_LIBS) $$(pkg-config --libs cmocka) $(LDLIBS_EXTRA)
 build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(ASAN_FLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< \
+	@$(if $(V),,echo "  TEST    $@")
+	$(Q)$(CC) $(WARN) $(DEFS) $(ASAN_FLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< \
 		$(ASAN_OBJ) $(PKG_LIBS) $$(pkg-config --libs cmocka) $(LDLIBS_EXTRA)
 unit: $(UNIT_REL) $(UNIT_ASAN)
 

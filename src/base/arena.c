@@ -15,7 +15,8 @@ struct arena_block {
 
 enum { ARENA_BLOCK = 64 * 1024 };
 
-void *arena_alloc(struct arena *a, size_t n)
+/* Allocation without zeroing, for text that is written at once. */
+static void *arena_raw(struct arena *a, size_t n)
 {
 	n = (n + 15) & ~(size_t)15;
 	struct arena_block *b = a->head;
@@ -35,7 +36,19 @@ void *arena_alloc(struct arena *a, size_t n)
 	}
 	void *p = b->data + b->used;
 	b->used += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *arena_alloc_uninit(struct arena *a, size_t n)
+{
+	return arena_raw(a, n);
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	void *p = arena_raw(a, n);
+	if (p)
+		memset(p, 0, n);
 	return p;
 }
 
@@ -43,7 +56,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	if (!s)
 		return NULL;
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_raw(a, n + 1);
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);
@@ -63,7 +76,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_copy(ap2, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *p = n < 0 ? NULL : arena_alloc(a, (size_t)n + 1);
+	char *p = n < 0 ? NULL : arena_raw(a, (size_t)n + 1);
 	if (p)
 		vsnprintf(p, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);

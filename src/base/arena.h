@@ -18,6 +18,7 @@ struct arena {
 #define ARENA_INIT {0}
 
 void *arena_alloc(struct arena *a, size_t n);	/* 16-byte aligned, zeroed */
+void *arena_alloc_uninit(struct arena *a, size_t n);	/* the same, not zeroed */
 char *arena_strdup(struct arena *a, const char *s);	/* NULL stays NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)

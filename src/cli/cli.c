@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,9 @@ static int report(const struct cli *c, const struct err *e)
 	const struct field *f = NULL;
 	if (c->cmd && c->cmd->fields && e->field[0])
 		f = field_find(c->cmd->fields, e->field);
+	/* a NAME given as the positional argument has no --name flag to name */
+	if (f && (c->cmd->flags & CMD_NAME) && strcmp(f->name, "name") == 0)
+		f = NULL;
 	size_t n = strlen(e->field);
 	if (f && strncmp(msg, e->field, n) == 0 && msg[n] == ':') {
 		char flag[64];
@@ -478,12 +482,15 @@ void cli_print_list(struct cli *c, json_t *items)
 	cli_print_json(c, o);
 }
 
+static size_t width(const char *s);
+
 struct table {
 	struct arena *a;
 	const char *const *headers;
 	const char *align;	/* 'l' or 'r' per column */
 	size_t ncols;
 	const char **cells;
+	uint16_t *widths;	/* display width of each cell, capped */
 	size_t nrows, cap;
 };
 
@@ -506,19 +513,25 @@ void table_row(struct table *t, ...)
 		return;
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 64;
-		const char **more = arena_alloc(t->a, cap * t->ncols * sizeof *more);
-		if (!more)
+		const char **more = arena_alloc_uninit(t->a, cap * t->ncols * sizeof *more);
+		uint16_t *w = arena_alloc_uninit(t->a, cap * t->ncols * sizeof *w);
+		if (!more || !w)
 			return;
-		if (t->cells)
+		if (t->cells) {
 			memcpy(more, t->cells, t->nrows * t->ncols * sizeof *more);
+			memcpy(w, t->widths, t->nrows * t->ncols * sizeof *w);
+		}
 		t->cells = more;
+		t->widths = w;
 		t->cap = cap;
 	}
 	va_list ap;
 	va_start(ap, t);
 	for (size_t j = 0; j < t->ncols; j++) {
 		const char *s = va_arg(ap, const char *);
+		size_t w = width(s ? s : "-");
 		t->cells[t->nrows * t->ncols + j] = s ? s : "-";
+		t->widths[t->nrows * t->ncols + j] = (uint16_t)(w > 65535 ? 65535 : w);
 	}
 	va_end(ap);
 	t->nrows++;
@@ -535,29 +548,36 @@ static size_t width(const char *s)
 	return w;
 }
 
-/* Writes s cut to at most max columns, padded to pad columns. */
-static void cell(FILE *out, const char *s, size_t pad, int right, size_t max)
+static void pad(struct buf *b, size_t n)
 {
-	size_t w = width(s);
-	size_t shown = w > max ? max : w;
-	if (right)
-		for (size_t k = shown; k < pad; k++)
-			putc(' ', out);
-	if (w <= max) {
-		fputs(s, out);
+	static const char spaces[] = "                                                ";
+	while (n > 0) {
+		size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		buf_putn(b, spaces, k);
+		n -= k;
+	}
+}
+
+/* Appends s (of display width sw) cut to at most max columns, padded to
+ * w columns. */
+static void cell(struct buf *b, const char *s, size_t sw, size_t w, int right, size_t max)
+{
+	size_t shown = sw > max ? max : sw;
+	if (right && shown < w)
+		pad(b, w - shown);
+	if (sw <= max) {
+		buf_puts(b, s);
 	} else {
 		size_t cols = 0;
 		const char *p = s;
-		for (; *p; p++) {
+		for (; *p; p++)
 			if (((unsigned char)*p & 0xC0) != 0x80 && ++cols > max - 1)
 				break;
-		}
-		fwrite(s, 1, (size_t)(p - s), out);
-		fputs("\xE2\x80\xA6", out);	/* an ellipsis */
+		buf_putn(b, s, (size_t)(p - s));
+		buf_puts(b, "\xE2\x80\xA6");	/* an ellipsis */
 	}
-	if (!right)
-		for (size_t k = shown; k < pad; k++)
-			putc(' ', out);
+	if (!right && shown < w)
+		pad(b, w - shown);
 }
 
 void table_print(struct table *t, FILE *out)
@@ -569,36 +589,51 @@ void table_print(struct table *t, FILE *out)
 	for (size_t j = 0; j < nc; j++)
 		w[j] = width(t->headers[j]);
 	for (size_t i = 0; i < t->nrows; i++)
-		for (size_t j = 0; j < nc; j++) {
-			size_t cw = width(t->cells[i * t->ncols + j]);
+		for (size_t j = 0; j + 1 < nc; j++) {
+			size_t cw = t->widths[i * t->ncols + j];
 			if (cw > MAX_CELL)
 				cw = MAX_CELL;
 			if (cw > w[j])
 				w[j] = cw;
 		}
-	for (size_t j = 0; j < nc; j++) {
-		cell(out, t->headers[j], j + 1 == nc ? 0 : w[j], t->align[j] == 'r', 1000);
-		fputs(j + 1 == nc ? "\n" : "  ", out);
-	}
-	for (size_t i = 0; i < t->nrows; i++)
+	/* the whole table is built in memory, then written once */
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i <= t->nrows; i++) {
 		for (size_t j = 0; j < nc; j++) {
-			/* the last column is not padded and is never cut */
+			/* the last column is neither padded nor cut */
 			int last = j + 1 == nc;
-			cell(out, t->cells[i * t->ncols + j], last && t->align[j] != 'r' ? 0 : w[j],
-			     t->align[j] == 'r', last ? 100000 : MAX_CELL);
-			fputs(last ? "\n" : "  ", out);
+			const char *s = i == 0 ? t->headers[j] : t->cells[(i - 1) * t->ncols + j];
+			size_t sw = i == 0 ? width(s) : t->widths[(i - 1) * t->ncols + j];
+			cell(&b, s, sw, last ? 0 : w[j], t->align[j] == 'r' && !last,
+			     last ? SIZE_MAX : MAX_CELL);
+			buf_putn(&b, last ? "\n" : "  ", last ? 1 : 2);
 		}
+		if (b.len > (1 << 20)) {
+			fwrite(b.s, 1, b.len, out);
+			buf_reset(&b);
+		}
+	}
+	fwrite(buf_str(&b), 1, b.len, out);
+	buf_free(&b);
 }
 
 const char *fmt_int(struct arena *a, int64_t v)
 {
-	return arena_printf(a, "%lld", (long long)v);
+	char tmp[24], *p = tmp + sizeof tmp;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return arena_strndup(a, p, (size_t)(tmp + sizeof tmp - 1 - p));
 }
 
 const char *fmt_hours(struct arena *a, int64_t minutes)
 {
 	if (minutes % 60 == 0)
-		return arena_printf(a, "%lld", (long long)(minutes / 60));
+		return fmt_int(a, minutes / 60);
 	return arena_printf(a, "%.2f", minutes / 60.0);
 }
 

@@ -119,6 +119,9 @@ int plan_get(struct db *db, struct arena *a, int64_t id, struct plan *p, struct 
 		return err_set(e, ERR_NOT_FOUND, "id", "no plan with id %lld", (long long)id);
 	if (rc < 0)
 		return -1;
+	/* plan_row leaves the counts alone; the caller's struct is not zeroed */
+	memset(p->steps, 0, sizeof p->steps);
+	p->estimate_minutes = 0;
 	st = db_prepare(db,
 		"SELECT status, count(*), sum(estimate_minutes) FROM step "
 		"WHERE plan_id = :id GROUP BY status", e);

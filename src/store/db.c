@@ -157,11 +157,11 @@ int db_collect(struct stmt *st, struct arena *a, size_t elem, db_row_fn row, voi
 	       size_t *n, struct err *e)
 {
 	size_t cap = 64, len = 0;
-	char *v = arena_alloc(a, cap * elem);
+	char *v = arena_alloc_uninit(a, cap * elem);
 	int rc = 0;
 	while (v && (rc = db_step(st, e)) == 1) {
 		if (len == cap) {
-			char *more = arena_alloc(a, 2 * cap * elem);
+			char *more = arena_alloc_uninit(a, 2 * cap * elem);
 			if (more)
 				memcpy(more, v, len * elem);
 			v = more;
