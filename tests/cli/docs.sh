@@ -1,0 +1,69 @@
+# docs: the README's tours work verbatim, and the man page documents every
+# command in the command table.
+source "$(dirname "$0")/../lib.sh"
+
+# block NAME: the shell lines between <!-- NAME --> and <!-- /NAME --> in
+# the README, without the ``` fences.
+block() {
+	sed -n "/<!-- $1 -->/,/<!-- \/$1 -->/p" "$ROOT/README.md" | grep -v '^<!--' | grep -v '^```'
+}
+
+# The CLI tour runs in a folder with ./tandem and a demo ./tandem.db, as
+# after `make run`. Lines marked "# refused" must fail with exit 5 (a
+# conflict); every other line must succeed.
+mkdir -p "$TMP/tour"
+ln -s "$TANDEM" "$TMP/tour/tandem"
+(cd "$TMP/tour" && unset TANDEM_DB && ./tandem demo >/dev/null)
+n=0
+while IFS= read -r line; do
+	[ -z "$line" ] && continue
+	n=$((n + 1))
+	run env -u TANDEM_DB bash -c "cd '$TMP/tour' && $line"
+	case "$line" in
+	*"# refused"*) expect_rc "cli tour line $n refused: $line" 5 ;;
+	*) expect_rc "cli tour line $n: $line" 0 ;;
+	esac
+done < <(block cli-tour)
+[ "$n" -ge 10 ] && pass || fail "the CLI tour has $n lines"
+# what the tour wrote, read back independently
+expect_eq "tour logged 90 minutes on step 81" 90 \
+	"$(sqlite3 "$TMP/tour/tandem.db" "SELECT sum(minutes) FROM time_entry WHERE step_id = 81")"
+expect_eq "tour made 82 wait for 81 only" "81" \
+	"$(sqlite3 "$TMP/tour/tandem.db" "SELECT group_concat(depends_on) FROM step_dep WHERE step_id = 82")"
+
+# The API tour runs against a live server on the tour's database; the
+# README's address is replaced by the server's.
+DB="sqlite:$TMP/tour/tandem.db"
+start_server
+n=0
+while IFS= read -r line; do
+	[ -z "$line" ] && continue
+	n=$((n + 1))
+	line=${line//http:\/\/127.0.0.1:8080/$URL}
+	run bash -c "$line"
+	expect_rc "api tour line $n: $line" 0
+	case "$line" in
+	*'"name":""'*) expect_contains "api tour line $n is refused" "$OUT" '"field":"name"' ;;
+	*) expect_not_contains "api tour line $n succeeds" "$OUT" '"error"' ;;
+	esac
+done < <(block api-tour)
+[ "$n" -ge 5 ] && pass || fail "the API tour has $n lines"
+stop_server
+expect_eq "api tour added 'Order safety signs'" 1 \
+	"$(sqlite3 "$TMP/tour/tandem.db" "SELECT count(*) FROM step WHERE name = 'Order safety signs' AND estimate_minutes = 150")"
+expect_eq "api tour moved step 1's due date" 2026-12-31 \
+	"$(sqlite3 "$TMP/tour/tandem.db" "SELECT due FROM step WHERE id = 1")"
+
+# Every command of the table is in the man page.
+while read -r noun verb rest; do
+	[ -z "$noun" ] && continue
+	case "$verb" in dep) verb="dep $(echo "$rest" | cut -d' ' -f1)" ;; esac
+	cmd=$(echo "$noun $verb" | sed 's/ *$//')
+	# .B or .BI lines, the command in bold, then an argument or the end
+	if grep -Eq "^\.BI? \"?$cmd( |\"|\\\\|$)" "$ROOT/docs/tandem.1"; then
+		pass
+	else
+		fail "man page lacks '$cmd'"
+	fi
+done < <("$TANDEM" help | sed -n 's/^  \([a-z]\+\) \([a-z]\+\( [a-z]\+\)\?\)  .*/\1 \2/p; s/^  \([a-z]\+\)  .*/\1/p')
+finish
