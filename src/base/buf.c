@@ -45,7 +45,7 @@ void buf_reset(struct buf *b)
 
 void buf_putn(struct buf *b, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap && buf_grow(b, n) < 0)
+	if ((b->failed || b->len + n + 1 > b->cap) && buf_grow(b, n) < 0)
 		return;
 	memcpy(b->s + b->len, s, n);
 	b->len += n;

@@ -17,7 +17,7 @@ int field_parse_int(const char *s, int64_t *out)
 	char *end;
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
-	if (errno || *end || end == s || s[0] == ' ' || s[0] == '+')
+	if (errno || *end || end == s || !(s[0] == '-' || (s[0] >= '0' && s[0] <= '9')))
 		return -1;
 	*out = v;
 	return 0;
@@ -178,7 +178,7 @@ int field_from_text(const struct field *f, void *obj, unsigned *set,
 		if (field_parse_decimal(text, 2, &v))
 			return err_set(e, ERR_BAD_INPUT, f->name,
 				       "%s: must be a number of hours, got \"%.40s\"", f->name, text);
-		if (v > INT64_MAX / 60)
+		if (v > (INT64_MAX - 50) / 60)
 			return range_error(f, e);
 		return store_int(f, obj, set, (v * 60 + 50) / 100, e);
 	case FT_MONEY:

@@ -166,7 +166,7 @@ int plan_list(struct db *db, struct arena *a, const struct plan_filter *f, unsig
 		db_bind_text(st, ":status", f->status);
 	if (fset & PLF_OWNER)
 		db_bind_int(st, ":owner", f->owner_id);
-	db_bind_int(st, ":limit", (fset & PLF_LIMIT) ? f->limit : -1);
+	db_bind_int(st, ":limit", (fset & PLF_LIMIT) ? f->limit : DB_NO_LIMIT);
 	db_bind_int(st, ":offset", (fset & PLF_OFFSET) ? f->offset : 0);
 	return db_collect(st, a, sizeof **out, plan_row, (void **)out, n, e);
 }

@@ -130,6 +130,10 @@ static void step_row(struct stmt *st, struct arena *a, void *item)
 	s->duration_days = db_col_int(st, 6);
 	s->due = arena_strdup(a, db_col_text(st, 7));
 	s->status = arena_strdup(a, db_col_text(st, 8));
+	/* show only; listings come from db_collect, whose memory is not zeroed */
+	s->deps = NULL;
+	s->ndeps = 0;
+	s->logged_minutes = 0;
 }
 
 static void dep_row(struct stmt *st, struct arena *a, void *item)
@@ -229,7 +233,7 @@ int step_list(struct db *db, struct arena *a, const struct step_filter *f, unsig
 	if (!st)
 		return -1;
 	filter_bind(st, f, fset);
-	db_bind_int(st, ":limit", (fset & SF_LIMIT) ? f->limit : -1);
+	db_bind_int(st, ":limit", (fset & SF_LIMIT) ? f->limit : DB_NO_LIMIT);
 	db_bind_int(st, ":offset", (fset & SF_OFFSET) ? f->offset : 0);
 	return db_collect(st, a, sizeof **out, step_row, (void **)out, n, e);
 }

@@ -181,7 +181,7 @@ int time_list(struct db *db, struct arena *a, const struct time_filter *f, unsig
 			    where, f, e);
 	if (!st)
 		return -1;
-	db_bind_int(st, ":limit", (fset & TF_LIMIT) ? f->limit : -1);
+	db_bind_int(st, ":limit", (fset & TF_LIMIT) ? f->limit : DB_NO_LIMIT);
 	db_bind_int(st, ":offset", (fset & TF_OFFSET) ? f->offset : 0);
 	return db_collect(st, a, sizeof **out, time_row, (void **)out, n, e);
 }

@@ -106,7 +106,7 @@ int tool_list(struct db *db, struct arena *a, const struct tool_filter *f, unsig
 		return -1;
 	db_bind_int(st, ":all_plans", !(fset & TOF_PLAN));
 	db_bind_int(st, ":plan", (fset & TOF_PLAN) ? f->plan_id : 0);
-	db_bind_int(st, ":limit", (fset & TOF_LIMIT) ? f->limit : -1);
+	db_bind_int(st, ":limit", (fset & TOF_LIMIT) ? f->limit : DB_NO_LIMIT);
 	db_bind_int(st, ":offset", (fset & TOF_OFFSET) ? f->offset : 0);
 	return db_collect(st, a, sizeof **out, tool_row, (void **)out, n, e);
 }

@@ -219,7 +219,7 @@ int person_list(struct db *db, struct arena *a, const struct person_filter *f, u
 		db_bind_int(st, ":unit", f->unit_id);
 	if (fset & PF_MANAGER)
 		db_bind_int(st, ":manager", f->manager_id);
-	db_bind_int(st, ":limit", (fset & PF_LIMIT) ? f->limit : -1);
+	db_bind_int(st, ":limit", (fset & PF_LIMIT) ? f->limit : DB_NO_LIMIT);
 	db_bind_int(st, ":offset", (fset & PF_OFFSET) ? f->offset : 0);
 	return db_collect(st, a, sizeof **out, person_row_fn, (void **)out, n, e);
 }

@@ -19,6 +19,9 @@
 struct db;
 struct stmt;
 
+/* Bind this as :limit for "no limit" (LIMIT -1 is SQLite's dialect only). */
+#define DB_NO_LIMIT INT64_MAX
+
 enum db_open_flags {
 	DB_MIGRATE = 1,		/* apply pending migrations (else refuse an old schema) */
 };

@@ -42,6 +42,7 @@ static const char m1_foundation[] =
 	");\n"
 	"CREATE INDEX plan_unit ON plan(unit_id);\n"
 	"CREATE INDEX plan_owner ON plan(owner_id);\n"
+	"CREATE INDEX plan_status ON plan(status);\n"
 	"CREATE TABLE step (\n"
 	"  id {{ID}},\n"
 	"  plan_id BIGINT NOT NULL REFERENCES plan(id),\n"
