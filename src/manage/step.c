@@ -410,9 +410,17 @@ out:
 	return db_end(db, rc, e);
 }
 
-/* Loads the dependency edges among the steps of one plan. */
-static int plan_edges(struct db *db, int64_t plan, struct edge **out, size_t *n,
-		      struct err *e)
+static void edge_row(struct stmt *st, struct arena *a, void *item)
+{
+	(void)a;
+	struct edge *ed = item;
+	ed->from = db_col_int(st, 0);
+	ed->to = db_col_int(st, 1);
+}
+
+/* Loads the dependency edges among the steps of one plan into a. */
+static int plan_edges(struct db *db, struct arena *a, int64_t plan, struct edge **out,
+		      size_t *n, struct err *e)
 {
 	struct stmt *st = db_prepare(db,
 		"SELECT d.step_id, d.depends_on FROM step_dep d JOIN step s ON s.id = d.step_id "
@@ -420,34 +428,7 @@ static int plan_edges(struct db *db, int64_t plan, struct edge **out, size_t *n,
 	if (!st)
 		return -1;
 	db_bind_int(st, ":plan", plan);
-	size_t cap = 64, len = 0;
-	struct edge *v = malloc(cap * sizeof *v);
-	int rc = 0;
-	while (v && (rc = db_step(st, e)) == 1) {
-		if (len == cap) {
-			struct edge *more = realloc(v, 2 * cap * sizeof *v);
-			if (!more) {
-				free(v);
-				v = NULL;
-				break;
-			}
-			v = more;
-			cap *= 2;
-		}
-		v[len].from = db_col_int(st, 0);
-		v[len].to = db_col_int(st, 1);
-		len++;
-	}
-	db_done(st);
-	if (!v)
-		return err_set(e, ERR_INTERNAL, "", "out of memory");
-	if (rc < 0) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return db_collect(st, a, sizeof **out, edge_row, (void **)out, n, e);
 }
 
 /* Names a cycle "step 3 "A" -> step 5 "B" -> step 3 "A"" into msg. */
@@ -478,6 +459,7 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 	if (db_begin(db, e))
 		return -1;
 	int rc = -1;
+	struct arena a = ARENA_INIT;
 	struct edge *edges = NULL;
 	int64_t plan, on_plan, ndeps;
 	char status[16], on_status[16];
@@ -516,7 +498,7 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 	}
 	/* adding id -> on closes a cycle when id is reachable from on */
 	size_t n = 0;
-	if (plan_edges(db, plan, &edges, &n, e))
+	if (plan_edges(db, &a, plan, &edges, &n, e))
 		goto out;
 	int64_t path[64];
 	long len = graph_path(edges, n, in->on, id, path, 64);
@@ -544,7 +526,7 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 	if (r >= 0)
 		rc = 0;
 out:
-	free(edges);
+	arena_free(&a);
 	return db_end(db, rc, e);
 }
 
