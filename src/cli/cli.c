@@ -249,11 +249,34 @@ static int unknown_command(int argc, char **argv, int i)
 		general_help(stderr, noun);
 		return usage_error("'%s' needs a verb", noun);
 	}
+	/* the first word of a two-word verb ("step dep ad"): suggest among
+	 * those verbs by their second word, never a one-word verb near "dep" */
+	const char *word2 = i + 2 < argc && argv[i + 2][0] != '-' ? argv[i + 2] : NULL;
+	int two = 0;
+	for (const struct cli_cmd *cmd = cli_commands; cmd->noun; cmd++) {
+		const char *sp = strchr(cmd->verb, ' ');
+		if (strcmp(cmd->noun, noun) != 0 || !sp ||
+		    strlen(verb) != (size_t)(sp - cmd->verb) ||
+		    strncmp(cmd->verb, verb, (size_t)(sp - cmd->verb)) != 0)
+			continue;
+		two = 1;
+		if (word2)
+			consider(&n, word2, sp + 1);
+		else if (!n.best)
+			n.best = sp + 1;
+	}
+	if (two) {
+		const char *typed = word2 ? word2 : "";
+		if (n.best)
+			return usage_error("unknown command '%s %s%s%s'; did you mean '%s %s %s'? "
+					   "(see 'tandem help %s')", noun, verb, word2 ? " " : "",
+					   typed, noun, verb, n.best, noun);
+		return usage_error("unknown command '%s %s %s' (see 'tandem help %s')", noun, verb,
+				   typed, noun);
+	}
 	for (const struct cli_cmd *cmd = cli_commands; cmd->noun; cmd++) {
 		if (strcmp(cmd->noun, noun) != 0)
 			continue;
-		/* two-word verbs ("dep add") are suggested by their first word
-		 * only when it is typed as such, so compare whole verbs */
 		if (!strchr(cmd->verb, ' '))
 			consider(&n, verb, cmd->verb);
 	}
@@ -266,13 +289,19 @@ static int unknown_command(int argc, char **argv, int i)
 static int set_flag(struct cli *c, const char *flag, const char *value)
 {
 	const struct field *f = field_by_flag(c->cmd->fields, flag);
-	if (!f || ((c->cmd->flags & CMD_NAME) && strcmp(f->name, "name") == 0)) {
+	if (f && (c->cmd->flags & CMD_NAME) && strcmp(f->name, "name") == 0)
+		return usage_error("'%s %s' takes the name as its argument, not --name "
+				   "(see 'tandem %s %s --help')", c->cmd->noun, c->cmd->verb,
+				   c->cmd->noun, c->cmd->verb);
+	if (!f) {
 		struct nearest n = {0};
 		char names[32][64];
 		int k = 0;
 		for (const struct field *g = c->cmd->fields; g && g->name && k < 32; g++, k++) {
 			flag_name(g->name, names[k], sizeof names[k]);
-			consider(&n, flag, names[k]);
+			/* a NAME is positional, so --name is no suggestion */
+			if (!((c->cmd->flags & CMD_NAME) && strcmp(g->name, "name") == 0))
+				consider(&n, flag, names[k]);
 		}
 		if (n.best)
 			return usage_error("unknown flag --%s for '%s %s'; did you mean --%s?", flag,

@@ -1,5 +1,9 @@
 /* cmd_step: tandem step add|list|count|show|set|start|done|block|rm and
  * step dep add|rm. */
+#include <stdint.h>
+#include <string.h>
+
+#include "base/buf.h"
 #include "cli/cli.h"
 #include "manage/step.h"
 
@@ -38,28 +42,128 @@ int step_add_cmd(struct cli *c)
 	return show(c, id, 0);
 }
 
+/* The step table is streamed: at 100,000 steps holding every row
+ * first would cost more than reading them. Columns are sized from
+ * step_extent(); an estimate wider than its column shifts that row. */
+struct stream {
+	struct cli *c;
+	struct buf b;
+	int w_id, w_plan, w_who;
+};
+
+static int digits(int64_t v)
+{
+	int n = 1;
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+static void put_cell(struct buf *b, const char *s, int w, int right)
+{
+	int n = 0;
+	const char *p = s;
+	for (; *p && n < w; p++)
+		n += ((unsigned char)*p & 0xC0) != 0x80;
+	if (*p && n >= w) {	/* cut, with an ellipsis */
+		const char *q = s;
+		int k = 0;
+		for (; *q; q++)
+			if (((unsigned char)*q & 0xC0) != 0x80 && ++k > w - 1)
+				break;
+		buf_putn(b, s, (size_t)(q - s));
+		buf_puts(b, "\xE2\x80\xA6");
+		return;
+	}
+	static const char spaces[] = "                        ";
+	int gap = w - n;
+	if (gap > (int)sizeof spaces - 1)
+		gap = (int)sizeof spaces - 1;
+	if (right && gap > 0)
+		buf_putn(b, spaces, (size_t)gap);
+	buf_putn(b, s, (size_t)(p - s));
+	if (!right && gap > 0)
+		buf_putn(b, spaces, (size_t)gap);
+}
+
+/* Formats v into num (at least 21 bytes); returns num. */
+static const char *itoa(int64_t v, char *num)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return memcpy(num, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+static int stream_row(void *ctx, const struct step *s)
+{
+	struct stream *t = ctx;
+	char num[32];
+	put_cell(&t->b, itoa(s->id, num), t->w_id, 1);
+	buf_puts(&t->b, "  ");
+	put_cell(&t->b, itoa(s->plan_id, num), t->w_plan, 1);
+	buf_puts(&t->b, "  ");
+	put_cell(&t->b, s->status, 7, 0);
+	buf_puts(&t->b, "  ");
+	put_cell(&t->b, s->due ? s->due : "-", 10, 0);
+	buf_puts(&t->b, "  ");
+	if (s->estimate_minutes % 60 == 0)
+		itoa(s->estimate_minutes / 60, num);
+	else
+		snprintf(num, sizeof num, "%.2f", s->estimate_minutes / 60.0);
+	put_cell(&t->b, num, 5, 1);
+	buf_puts(&t->b, "  ");
+	put_cell(&t->b, s->assignee_name && *s->assignee_name ? s->assignee_name : "-", t->w_who,
+		 0);
+	buf_puts(&t->b, "  ");
+	buf_puts(&t->b, s->name);
+	buf_putc(&t->b, '\n');
+	if (t->b.len > (1 << 20)) {
+		fwrite(t->b.s, 1, t->b.len, t->c->out);
+		buf_reset(&t->b);
+	}
+	return t->b.failed;
+}
+
 int step_list_cmd(struct cli *c)
 {
-	struct step *v;
-	size_t n;
-	if (step_list(c->db, &c->a, c->obj, c->set, &v, &n, &c->e))
-		return -1;
 	if (c->json) {
+		struct step *v;
+		size_t n;
+		if (step_list(c->db, &c->a, c->obj, c->set, &v, &n, &c->e))
+			return -1;
 		json_t *items = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(items, step_json(&v[i]));
 		cli_print_list(c, items);
 		return 0;
 	}
-	static const char *const h[] = {"ID", "PLAN", "STATUS", "DUE", "EST", "ASSIGNEE",
-					"NAME", NULL};
-	struct table *t = table_new(&c->a, h, "rrllrll");
-	for (size_t i = 0; i < n; i++)
-		table_row(t, fmt_int(&c->a, v[i].id), fmt_int(&c->a, v[i].plan_id), v[i].status,
-			  fmt_str(v[i].due), fmt_hours(&c->a, v[i].estimate_minutes),
-			  fmt_str(v[i].assignee_name), v[i].name);
-	table_print(t, c->out);
-	return 0;
+	struct step_extent x;
+	if (step_extent(c->db, &x, &c->e))
+		return -1;
+	struct stream t = {.c = c, .b = BUF_INIT};
+	t.w_id = digits(x.max_id) > 2 ? digits(x.max_id) : 2;
+	t.w_plan = digits(x.max_plan_id) > 4 ? digits(x.max_plan_id) : 4;
+	t.w_who = x.max_assignee_len < 8 ? 8 : x.max_assignee_len > 24 ? 24 : (int)x.max_assignee_len;
+	put_cell(&t.b, "ID", t.w_id, 1);
+	buf_puts(&t.b, "  ");
+	put_cell(&t.b, "PLAN", t.w_plan, 1);
+	buf_puts(&t.b, "  STATUS   DUE           EST  ");
+	put_cell(&t.b, "ASSIGNEE", t.w_who, 0);
+	buf_puts(&t.b, "  NAME\n");
+	int rc = step_each(c->db, c->obj, c->set, stream_row, &t, &c->e);
+	if (rc > 0)
+		rc = err_set(&c->e, ERR_INTERNAL, "", "out of memory");
+	fwrite(buf_str(&t.b), 1, t.b.len, c->out);
+	buf_free(&t.b);
+	return rc;
 }
 
 int step_count_cmd(struct cli *c)

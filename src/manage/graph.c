@@ -37,7 +37,8 @@ static size_t slot(const int64_t *keys, size_t cap, int64_t id)
 long graph_path(struct edge *edges, size_t n, int64_t from, int64_t to, int64_t *path,
 		size_t max)
 {
-	qsort(edges, n, sizeof *edges, by_from);
+	if (n > 0)	/* qsort must not get NULL, even for no edges */
+		qsort(edges, n, sizeof *edges, by_from);
 	size_t cap = 16;
 	while (cap < 4 * (n + 1))
 		cap *= 2;

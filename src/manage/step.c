@@ -238,6 +238,55 @@ int step_list(struct db *db, struct arena *a, const struct step_filter *f, unsig
 	return db_collect(st, a, sizeof **out, step_row, (void **)out, n, e);
 }
 
+int step_each(struct db *db, const struct step_filter *f, unsigned fset,
+	      int (*fn)(void *ctx, const struct step *s), void *ctx, struct err *e)
+{
+	struct stmt *st = filter_prepare(db, STEP_SELECT,
+					 " ORDER BY s.id LIMIT :limit OFFSET :offset", fset, e);
+	if (!st)
+		return -1;
+	filter_bind(st, f, fset);
+	db_bind_int(st, ":limit", (fset & SF_LIMIT) ? f->limit : DB_NO_LIMIT);
+	db_bind_int(st, ":offset", (fset & SF_OFFSET) ? f->offset : 0);
+	int rc, stop = 0;
+	while (!stop && (rc = db_step(st, e)) == 1) {
+		struct step s = {
+			.id = db_col_int(st, 0),
+			.plan_id = db_col_int(st, 1),
+			.name = db_col_text(st, 2),
+			.assignee_id = db_col_int(st, 3),
+			.assignee_name = db_col_text(st, 4),
+			.estimate_minutes = db_col_int(st, 5),
+			.duration_days = db_col_int(st, 6),
+			.due = db_col_text(st, 7),
+			.status = db_col_text(st, 8),
+		};
+		stop = fn(ctx, &s);
+	}
+	db_done(st);
+	if (stop)
+		return stop;
+	return rc < 0 ? -1 : 0;
+}
+
+int step_extent(struct db *db, struct step_extent *x, struct err *e)
+{
+	struct stmt *st = db_prepare(db,
+		"SELECT (SELECT coalesce(max(id), 0) FROM step), "
+		"(SELECT coalesce(max(id), 0) FROM plan), "
+		"(SELECT coalesce(max(length(name)), 0) FROM person)", e);
+	if (!st)
+		return -1;
+	int rc = db_step(st, e);
+	if (rc == 1) {
+		x->max_id = db_col_int(st, 0);
+		x->max_plan_id = db_col_int(st, 1);
+		x->max_assignee_len = db_col_int(st, 2);
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
 int step_count(struct db *db, const struct step_filter *f, unsigned fset, int64_t *count,
 	       struct err *e)
 {
@@ -466,8 +515,11 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 	if (step_state(db, id, &plan, status, &ndeps, e))
 		goto out;
 	if (step_state(db, in->on, &on_plan, on_status, &ndeps, e)) {
-		snprintf(e->field, sizeof e->field, "on");
-		snprintf(e->msg, sizeof e->msg, "on: no step with id %lld", (long long)in->on);
+		if (e->status == ERR_NOT_FOUND) {	/* name the input field */
+			snprintf(e->field, sizeof e->field, "on");
+			snprintf(e->msg, sizeof e->msg, "on: no step with id %lld",
+				 (long long)in->on);
+		}
 		goto out;
 	}
 	if (in->on == id) {
@@ -500,8 +552,14 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 	size_t n = 0;
 	if (plan_edges(db, &a, plan, &edges, &n, e))
 		goto out;
-	int64_t path[64];
-	long len = graph_path(edges, n, in->on, id, path, 64);
+	/* a path visits each edge at most once, so n + 1 nodes always fit:
+	 * a fixed buffer would let a longer cycle through unseen */
+	int64_t *path = arena_alloc_uninit(&a, (n + 1) * sizeof *path);
+	if (!path) {
+		err_set(e, ERR_INTERNAL, "", "out of memory");
+		goto out;
+	}
+	long len = graph_path(edges, n, in->on, id, path, n + 1);
 	if (len < 0) {
 		err_set(e, ERR_INTERNAL, "", "out of memory");
 		goto out;

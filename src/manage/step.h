@@ -92,6 +92,18 @@ int step_add(struct db *db, const struct step_input *in, unsigned set, int64_t *
 int step_get(struct db *db, struct arena *a, int64_t id, struct step *s, struct err *e);
 int step_list(struct db *db, struct arena *a, const struct step_filter *f, unsigned fset,
 	      struct step **out, size_t *n, struct err *e);
+/* Calls fn for each step of the filter in id order, without keeping
+ * them: for listings too long to hold. The step's strings live only
+ * during the call (no dependencies are read); a non-zero return from fn
+ * stops the walk and is returned. */
+int step_each(struct db *db, const struct step_filter *f, unsigned fset,
+	      int (*fn)(void *ctx, const struct step *s), void *ctx, struct err *e);
+/* Sizes for a table printed row by row: the largest step and plan ids
+ * and the longest assignee name in characters. */
+struct step_extent {
+	int64_t max_id, max_plan_id, max_assignee_len;
+};
+int step_extent(struct db *db, struct step_extent *x, struct err *e);
 int step_count(struct db *db, const struct step_filter *f, unsigned fset, int64_t *count,
 	       struct err *e);
 /* Changes fields; a status change follows the dependency rules. */

@@ -30,7 +30,8 @@ struct stmt *db_prepare(struct db *db, const char *sql, struct err *e)
 	struct stmt *st = NULL;
 	for (int i = 0; i < db->ncache; i++) {
 		struct stmt *c = &db->cache[i];
-		if (!c->in_use && (c->sql == sql || strcmp(c->sql, sql) == 0)) {
+		/* a slot emptied by a failed prepare has no sql */
+		if (!c->in_use && c->sql && (c->sql == sql || strcmp(c->sql, sql) == 0)) {
 			st = c;
 			break;
 		}
@@ -169,6 +170,7 @@ int db_collect(struct stmt *st, struct arena *a, size_t elem, db_row_fn row, voi
 			if (!v)
 				break;
 		}
+		memset(v + len * elem, 0, elem);	/* row() may set only some fields */
 		row(st, a, v + len * elem);
 		len++;
 	}

@@ -54,6 +54,34 @@ static int lite_open(struct db *db, const char *path, struct err *e)
 		return fail(db, rc, e);
 	sqlite3_extended_result_codes(c, 1);
 	sqlite3_busy_timeout(c, 10000);
+	/* A CLI command opens and closes the database once: closing must not
+	 * checkpoint and delete the WAL each time (four fsyncs and two
+	 * file creations per command). Checkpoints still run as the WAL
+	 * grows; the WAL file simply stays beside the database. */
+	sqlite3_db_config(c, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	int persist = 1;
+	sqlite3_file_control(c, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	/* Switching to WAL rewrites the file header, so it is done only to an
+	 * empty database or tandem's own: another program's database is
+	 * refused later (no schema_version) and must be left as it was. */
+	sqlite3_stmt *st = NULL;
+	int ours = 0;
+	rc = sqlite3_prepare_v2(c, "SELECT count(*) = 0 OR coalesce(sum(name = "
+				"'schema_version'), 0) > 0 FROM sqlite_master", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			ours = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	if (rc != SQLITE_OK)
+		rc = sqlite3_extended_errcode(c);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return fail(db, rc, e);
+	if (!ours)
+		return lite_exec(db, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", e);
 	/* WAL: readers never block the writer; NORMAL is durable across a
 	 * process crash (not a power loss of the last transactions). */
 	return lite_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,8 +32,11 @@ enum { MAX_BODY = 1 << 20, MAX_WORKERS = 256 };
 struct server {
 	const char *db_url;
 	atomic_int in_flight;
-	pthread_mutex_t lock;	/* guards dbs */
+	pthread_mutex_t lock;	/* guards dbs, arenas and ndbs */
 	struct db *dbs[MAX_WORKERS + 8];
+	/* the workers' arenas live here, not in thread-local storage, so
+	 * that they can be freed after the worker threads have exited */
+	struct arena arenas[MAX_WORKERS + 8];
 	int ndbs;
 };
 
@@ -44,7 +48,7 @@ struct conn_state {
 };
 
 static _Thread_local struct db *worker_db;
-static _Thread_local struct arena worker_arena;
+static _Thread_local struct arena *worker_arena;	/* one of server.arenas */
 
 static struct db *thread_db(struct server *s, struct err *e)
 {
@@ -55,6 +59,7 @@ static struct db *thread_db(struct server *s, struct err *e)
 		return NULL;
 	pthread_mutex_lock(&s->lock);
 	if (s->ndbs < (int)(sizeof s->dbs / sizeof s->dbs[0])) {
+		worker_arena = &s->arenas[s->ndbs];
 		s->dbs[s->ndbs++] = db;
 		worker_db = db;
 	}
@@ -236,7 +241,7 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, const struct err 
 static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, const char *url,
 			      const char *method, struct conn_state *cs)
 {
-	struct req r = {.conn = conn, .method = method, .path = url, .a = &worker_arena};
+	struct req r = {.conn = conn, .method = method, .path = url};
 	enum MHD_Result ret;
 	char allow[64];
 	if (cs->too_large) {
@@ -257,6 +262,7 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 	r.body = cs->body.s;
 	r.body_len = cs->body.len;
 	r.db = thread_db(s, &r.e);
+	r.a = worker_arena;
 	int rc = r.db ? rt->handler(&r) : -1;
 	if (rc) {
 		if (!r.e.status)
@@ -269,7 +275,8 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 	}
 	json_decref(r.out);
 	json_decref(r.in);
-	arena_reset(&worker_arena);
+	if (worker_arena)
+		arena_reset(worker_arena);
 	return ret;
 }
 
@@ -414,14 +421,24 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 	sigwait(&sigs, &sig);
 	log_info("%s: stopping; finishing %d request(s) in flight", sig == SIGINT ? "SIGINT"
 			: "SIGTERM", atomic_load(&s->in_flight));
-	MHD_quiesce_daemon(d);	/* no new connections */
+	/* no new connections: MHD stops accepting and hands the listening
+	 * socket back; shut it down now so that connection attempts are
+	 * refused at once rather than queued in the backlog until exit (and
+	 * then reset), and close it only after MHD_stop_daemon, as MHD asks */
+	MHD_socket lfd = MHD_quiesce_daemon(d);
+	if (lfd != MHD_INVALID_SOCKET)
+		shutdown(lfd, SHUT_RDWR);
 	for (int i = 0; i < 1000 && atomic_load(&s->in_flight) > 0; i++) {
 		struct timespec ts = {0, 10 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}
 	MHD_stop_daemon(d);
-	for (int i = 0; i < s->ndbs; i++)
+	if (lfd != MHD_INVALID_SOCKET)
+		close(lfd);
+	for (int i = 0; i < s->ndbs; i++) {
 		db_close(s->dbs[i]);
+		arena_free(&s->arenas[i]);
+	}
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 	log_info("stopped");
