@@ -503,12 +503,36 @@ void cli_print_json(struct cli *c, json_t *v)
 	json_decref(v);
 }
 
+/* Lists print one item per line, so that long listings stay readable
+ * and can be streamed: {"count":N,"items":[\n{...},\n{...}\n]}. */
+void cli_list_begin(struct cli *c, int64_t count)
+{
+	fprintf(c->out, "{\n  \"count\": %lld,\n  \"items\": [", (long long)count);
+}
+
+void cli_list_item(struct cli *c, json_t *item, int first)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, first ? "\n    " : ",\n    ");
+	json_to_buf(item, &b, 0);
+	fwrite(buf_str(&b), 1, b.len, c->out);
+	buf_free(&b);
+	json_decref(item);
+}
+
+void cli_list_end(struct cli *c, int empty)
+{
+	fputs(empty ? "]\n}\n" : "\n  ]\n}\n", c->out);
+}
+
 void cli_print_list(struct cli *c, json_t *items)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "count", json_integer((json_int_t)json_array_size(items)));
-	json_object_set_new(o, "items", items);
-	cli_print_json(c, o);
+	size_t n = json_array_size(items);
+	cli_list_begin(c, (int64_t)n);
+	for (size_t i = 0; i < n; i++)
+		cli_list_item(c, json_incref(json_array_get(items, i)), i == 0);
+	cli_list_end(c, n == 0);
+	json_decref(items);
 }
 
 static size_t width(const char *s);

@@ -56,8 +56,12 @@ int cli_main(int argc, char **argv);
 
 /* Output helpers for handlers. */
 void cli_print_json(struct cli *c, json_t *v);	/* steals v */
-/* Prints {"items":[...],"count":n} (steals items). */
+/* Prints {"count":n,"items":[...]}, one item per line (steals items). */
 void cli_print_list(struct cli *c, json_t *items);
+/* The same, streamed: begin, then each item (stolen), then end. */
+void cli_list_begin(struct cli *c, int64_t count);
+void cli_list_item(struct cli *c, json_t *item, int first);
+void cli_list_end(struct cli *c, int empty);
 
 /* A table for people: columns with a header and alignment; cells are
  * kept (not copied) until table_print, which sizes the columns. */

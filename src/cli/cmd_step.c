@@ -132,18 +132,36 @@ static int stream_row(void *ctx, const struct step *s)
 	return t->b.failed;
 }
 
+static int stream_json(void *ctx, const struct step *s)
+{
+	struct stream *t = ctx;
+	cli_list_item(t->c, step_json(s), t->w_id == 0);
+	t->w_id = 1;	/* an item was written */
+	return 0;
+}
+
 int step_list_cmd(struct cli *c)
 {
 	if (c->json) {
-		struct step *v;
-		size_t n;
-		if (step_list(c->db, &c->a, c->obj, c->set, &v, &n, &c->e))
+		int64_t n;
+		/* one snapshot, so that the count matches the items */
+		if (db_begin_read(c->db, &c->e))
 			return -1;
-		json_t *items = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(items, step_json(&v[i]));
-		cli_print_list(c, items);
-		return 0;
+		if (step_count(c->db, c->obj, c->set, &n, &c->e)) {
+			db_rollback(c->db);
+			return -1;
+		}
+		/* the count of what is printed: after offset, within limit */
+		const struct step_filter *f = c->obj;
+		if (c->set & SF_OFFSET)
+			n = n > f->offset ? n - f->offset : 0;
+		if ((c->set & SF_LIMIT) && n > f->limit)
+			n = f->limit;
+		struct stream t = {.c = c};
+		cli_list_begin(c, n);
+		int rc = step_each(c->db, c->obj, c->set, stream_json, &t, &c->e);
+		cli_list_end(c, t.w_id == 0);
+		return db_end(c->db, rc, &c->e);
 	}
 	struct step_extent x;
 	if (step_extent(c->db, &x, &c->e))

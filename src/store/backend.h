@@ -22,6 +22,7 @@ struct db_ops {
 	int (*col_is_null)(void *handle, int col);
 	int (*exec)(struct db *db, const char *sql, struct err *e);
 	const char *begin_sql;
+	const char *begin_read_sql;	/* a read-only snapshot */
 	const char *tables_sql;	/* counts the tables of the database */
 	/* Dialect tokens substituted into migrations: {{ID}} is the
 	 * auto-increment primary key column type. */

@@ -200,6 +200,17 @@ int db_begin(struct db *db, struct err *e)
 	return 0;
 }
 
+int db_begin_read(struct db *db, struct err *e)
+{
+	if (db->tx_depth == 0) {
+		if (db->ops->exec(db, db->ops->begin_read_sql, e))
+			return -1;
+		db->tx_doomed = 0;
+	}
+	db->tx_depth++;
+	return 0;
+}
+
 int db_commit(struct db *db, struct err *e)
 {
 	if (NEVER(db->tx_depth == 0))

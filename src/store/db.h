@@ -67,6 +67,10 @@ int db_collect(struct stmt *st, struct arena *a, size_t elem, db_row_fn row, voi
  * at an inner level dooms the whole transaction. db_rollback is safe to
  * call when no transaction is open. */
 int db_begin(struct db *db, struct err *e);
+/* Starts a read-only transaction: the reads until db_commit see one
+ * snapshot, and take the database's read lock once. Writes must not
+ * nest inside it. */
+int db_begin_read(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 int db_in_transaction(const struct db *db);

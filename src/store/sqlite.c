@@ -181,6 +181,7 @@ const struct db_ops db_sqlite_ops = {
 	.col_is_null = lite_col_is_null,
 	.exec = lite_exec,
 	.begin_sql = "BEGIN IMMEDIATE",
+	.begin_read_sql = "BEGIN",
 	.tables_sql = "SELECT count(*) FROM sqlite_master",
 	.id_type = "INTEGER PRIMARY KEY",
 };
