@@ -11,13 +11,14 @@ CC ?= cc
 PKGS := sqlite3 jansson libmicrohttpd
 # recursive (=): evaluated when a recipe runs, after scripts/install-deps
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+# libmicrohttpd is not linked: src/web/server.c loads it when serving
+PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson)
 WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 DEFS := -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isrc
 REL_FLAGS := -O2 -g -DNDEBUG
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
-LDLIBS_EXTRA := -lpthread -lm
+LDLIBS_EXTRA := -lpthread -lm -ldl
 
 SRC := $(sort $(wildcard src/*/*.c))
 MAIN := src/cli/main.c

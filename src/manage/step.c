@@ -147,13 +147,19 @@ static void dep_row(struct stmt *st, struct arena *a, void *item)
 
 int step_get(struct db *db, struct arena *a, int64_t id, struct step *s, struct err *e)
 {
-	struct stmt *st = db_prepare(db, STEP_SELECT "WHERE s.id = :id", e);
+	struct stmt *st = db_prepare(db,
+		"SELECT s.id, s.plan_id, s.name, s.assignee_id, a.name, s.estimate_minutes, "
+		"s.duration_days, s.due, s.status, "
+		"(SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE step_id = s.id) "
+		"FROM step s LEFT JOIN person a ON a.id = s.assignee_id WHERE s.id = :id", e);
 	if (!st)
 		return -1;
 	db_bind_int(st, ":id", id);
 	int rc = db_step(st, e);
-	if (rc == 1)
+	if (rc == 1) {
 		step_row(st, a, s);
+		s->logged_minutes = db_col_int(st, 9);
+	}
 	db_done(st);
 	if (rc == 0)
 		return err_set(e, ERR_NOT_FOUND, "id", "no step with id %lld", (long long)id);
@@ -168,12 +174,7 @@ int step_get(struct db *db, struct arena *a, int64_t id, struct step *s, struct 
 	db_bind_int(st, ":id", id);
 	if (db_collect(st, a, sizeof *s->deps, dep_row, (void **)&s->deps, &s->ndeps, e))
 		return -1;
-	st = db_prepare(db,
-		"SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE step_id = :id", e);
-	if (!st)
-		return -1;
-	db_bind_int(st, ":id", id);
-	return db_one_int(st, &s->logged_minutes, e) < 0 ? -1 : 0;
+	return 0;
 }
 
 /* Appends the WHERE clause of a filter: fixed fragments, bound values. */

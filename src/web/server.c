@@ -9,6 +9,7 @@
 #include "web/server.h"
 
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -46,6 +47,63 @@ struct conn_state {
 	struct buf body;
 	int too_large;
 };
+
+/* libmicrohttpd is loaded when the server starts rather than linked:
+ * it brings GnuTLS and a dozen more libraries whose loading would cost
+ * every CLI command about 2 ms. The table is filled once, before any
+ * worker thread exists, and only read afterwards. */
+static struct {
+	struct MHD_Daemon *(*start_daemon)(unsigned int flags, uint16_t port,
+					   MHD_AcceptPolicyCallback apc, void *apc_cls,
+					   MHD_AccessHandlerCallback dh, void *dh_cls, ...);
+	void (*stop_daemon)(struct MHD_Daemon *d);
+	MHD_socket (*quiesce_daemon)(struct MHD_Daemon *d);
+	const union MHD_DaemonInfo *(*get_daemon_info)(struct MHD_Daemon *d,
+						       enum MHD_DaemonInfoType t, ...);
+	struct MHD_Response *(*create_response_from_buffer)(size_t size, void *buffer,
+							     enum MHD_ResponseMemoryMode m);
+	enum MHD_Result (*add_response_header)(struct MHD_Response *r, const char *h,
+					       const char *v);
+	enum MHD_Result (*queue_response)(struct MHD_Connection *c, unsigned int status,
+					  struct MHD_Response *r);
+	void (*destroy_response)(struct MHD_Response *r);
+	const char *(*lookup_connection_value)(struct MHD_Connection *c, enum MHD_ValueKind k,
+					       const char *key);
+	int (*get_connection_values)(struct MHD_Connection *c, enum MHD_ValueKind k,
+				     MHD_KeyValueIterator it, void *cls);
+} mhd;
+
+static int mhd_load(struct err *e)
+{
+	static const char *const names[] = {"libmicrohttpd.so.12", "libmicrohttpd.so"};
+	void *so = NULL;
+	for (size_t i = 0; i < sizeof names / sizeof names[0] && !so; i++)
+		so = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	if (!so)
+		return err_set(e, ERR_UNAVAILABLE, "", "cannot load libmicrohttpd (Debian package "
+			       "libmicrohttpd12): %s", dlerror());
+	struct {
+		const char *name;
+		void **slot;
+	} syms[] = {
+		{"MHD_start_daemon", (void **)&mhd.start_daemon},
+		{"MHD_stop_daemon", (void **)&mhd.stop_daemon},
+		{"MHD_quiesce_daemon", (void **)&mhd.quiesce_daemon},
+		{"MHD_get_daemon_info", (void **)&mhd.get_daemon_info},
+		{"MHD_create_response_from_buffer", (void **)&mhd.create_response_from_buffer},
+		{"MHD_add_response_header", (void **)&mhd.add_response_header},
+		{"MHD_queue_response", (void **)&mhd.queue_response},
+		{"MHD_destroy_response", (void **)&mhd.destroy_response},
+		{"MHD_lookup_connection_value", (void **)&mhd.lookup_connection_value},
+		{"MHD_get_connection_values", (void **)&mhd.get_connection_values},
+	};
+	for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++) {
+		*syms[i].slot = dlsym(so, syms[i].name);
+		if (!*syms[i].slot)
+			return err_set(e, ERR_UNAVAILABLE, "", "libmicrohttpd lacks %s", syms[i].name);
+	}
+	return 0;	/* the library stays loaded for the life of the process */
+}
 
 static _Thread_local struct db *worker_db;
 static _Thread_local struct arena *worker_arena;	/* one of server.arenas */
@@ -104,7 +162,7 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char 
 int api_query(struct req *r, const struct field *fields, void *obj, unsigned *set)
 {
 	struct query_ctx q = {.r = r, .fields = fields, .obj = obj, .set = set};
-	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg, &q);
+	mhd.get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg, &q);
 	return q.failed ? -1 : 0;
 }
 
@@ -203,11 +261,11 @@ static enum MHD_Result send_json(struct MHD_Connection *conn, int status, json_t
 		static const char oom[] =
 			"{\"error\":{\"status\":500,\"message\":\"out of memory\",\"field\":null}}\n";
 		status = 500;
-		resp = MHD_create_response_from_buffer(sizeof oom - 1, (void *)oom,
+		resp = mhd.create_response_from_buffer(sizeof oom - 1, (void *)oom,
 						       MHD_RESPMEM_PERSISTENT);
 	} else {
 		/* MHD frees the buffer when it is sent */
-		resp = MHD_create_response_from_buffer(b.len, b.len ? b.s : (void *)"",
+		resp = mhd.create_response_from_buffer(b.len, b.len ? b.s : (void *)"",
 						       b.len ? MHD_RESPMEM_MUST_FREE
 							     : MHD_RESPMEM_PERSISTENT);
 		if (!b.len)
@@ -216,16 +274,16 @@ static enum MHD_Result send_json(struct MHD_Connection *conn, int status, json_t
 	if (!resp)
 		return MHD_NO;
 	if (v)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 					"application/json; charset=utf-8");
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	mhd.add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	mhd.add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (location)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, location);
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_LOCATION, location);
 	if (allow)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
-	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, resp);
-	MHD_destroy_response(resp);
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
+	enum MHD_Result ret = mhd.queue_response(conn, (unsigned)status, resp);
+	mhd.destroy_response(resp);
 	return ret;
 }
 
@@ -263,7 +321,14 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 	r.body_len = cs->body.len;
 	r.db = thread_db(s, &r.e);
 	r.a = worker_arena;
-	int rc = r.db ? rt->handler(&r) : -1;
+	/* a read runs in one snapshot: consistent, and one lock per request */
+	int rc = -1;
+	if (r.db && (rt->flags & ROUTE_WRITES)) {
+		rc = rt->handler(&r);
+	} else if (r.db && db_begin_read(r.db, &r.e) == 0) {
+		rc = rt->handler(&r);
+		rc = db_end(r.db, rc, &r.e);
+	}
 	if (rc) {
 		if (!r.e.status)
 			err_set(&r.e, ERR_INTERNAL, "", "internal error");
@@ -294,10 +359,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			return MHD_NO;
 		*con_cls = cs;
 		atomic_fetch_add(&s->in_flight, 1);
-		const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		const char *len = mhd.lookup_connection_value(conn, MHD_HEADER_KIND,
 							      MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (len && strtoull(len, NULL, 10) > MAX_BODY)
+		if (len && strtoull(len, NULL, 10) > MAX_BODY) {
+			/* refuse before reading (and before "100 Continue"); the
+			 * connection closes after this answer */
 			cs->too_large = 1;
+			return handle(s, conn, url, method, cs);
+		}
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -376,7 +445,7 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 {
 	struct sockaddr_storage ss;
 	int v6 = 0;
-	if (parse_listen(o->listen, &ss, &v6, e))
+	if (parse_listen(o->listen, &ss, &v6, e) || mhd_load(e))
 		return -1;
 	struct server *s = calloc(1, sizeof *s);
 	if (!s)
@@ -393,7 +462,7 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
 	if (v6)
 		flags |= MHD_USE_IPv6;
-	struct MHD_Daemon *d = MHD_start_daemon(
+	struct MHD_Daemon *d = mhd.start_daemon(
 		flags, 0, NULL, NULL, on_request, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
@@ -408,7 +477,7 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 		return err_set(e, ERR_UNAVAILABLE, "listen", "cannot listen on %s (%s)", o->listen,
 			       saved ? strerror(saved) : "address in use or not available");
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	const union MHD_DaemonInfo *info = mhd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	unsigned port = info ? info->port : 0;
 	char host[128];
 	snprintf(host, sizeof host, "%.*s", (int)(strrchr(o->listen, ':') - o->listen),
@@ -425,14 +494,14 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 	 * socket back; shut it down now so that connection attempts are
 	 * refused at once rather than queued in the backlog until exit (and
 	 * then reset), and close it only after MHD_stop_daemon, as MHD asks */
-	MHD_socket lfd = MHD_quiesce_daemon(d);
+	MHD_socket lfd = mhd.quiesce_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)
 		shutdown(lfd, SHUT_RDWR);
 	for (int i = 0; i < 1000 && atomic_load(&s->in_flight) > 0; i++) {
 		struct timespec ts = {0, 10 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}
-	MHD_stop_daemon(d);
+	mhd.stop_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)
 		close(lfd);
 	for (int i = 0; i < s->ndbs; i++) {
