@@ -189,10 +189,22 @@ int db_exec(struct db *db, const char *sql, struct err *e)
 	return db->ops->exec(db, sql, e);
 }
 
+/* Runs a parameterless statement through the statement cache: BEGIN and
+ * COMMIT run on every request, and parsing them each time shows. */
+static int run_cached(struct db *db, const char *sql, struct err *e)
+{
+	struct stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return -1;
+	int rc = db_step(st, e);
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
 int db_begin(struct db *db, struct err *e)
 {
 	if (db->tx_depth == 0) {
-		if (db->ops->exec(db, db->ops->begin_sql, e))
+		if (run_cached(db, db->ops->begin_sql, e))
 			return -1;
 		db->tx_doomed = 0;
 	}
@@ -203,7 +215,7 @@ int db_begin(struct db *db, struct err *e)
 int db_begin_read(struct db *db, struct err *e)
 {
 	if (db->tx_depth == 0) {
-		if (db->ops->exec(db, db->ops->begin_read_sql, e))
+		if (run_cached(db, db->ops->begin_read_sql, e))
 			return -1;
 		db->tx_doomed = 0;
 	}
@@ -223,7 +235,7 @@ int db_commit(struct db *db, struct err *e)
 		db_rollback(db);
 		return err_set(e, ERR_INTERNAL, "", "transaction rolled back by an inner failure");
 	}
-	if (db->ops->exec(db, "COMMIT", e)) {
+	if (run_cached(db, "COMMIT", e)) {
 		db_rollback(db);
 		return -1;
 	}
@@ -240,7 +252,7 @@ void db_rollback(struct db *db)
 		return;
 	}
 	struct err ignore = {0};
-	db->ops->exec(db, "ROLLBACK", &ignore);
+	run_cached(db, "ROLLBACK", &ignore);
 }
 
 int db_end(struct db *db, int rc, struct err *e)

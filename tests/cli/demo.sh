@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# tests/cli/demo.sh: tandem demo seeds a consistent, deterministic demo
+# organization into an empty database, and only into an empty one.
+source "$(dirname "$0")/../lib.sh"
+
+A="$TMP/a.db"
+B="$TMP/b.db"
+C="$TMP/c.db"
+q() {	# q FILE QUERY
+	sqlite3 "$1" "$2"
+}
+dbsum() {
+	sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1
+}
+
+run "$TANDEM" --db "sqlite:$A" demo --today 2026-11-27
+expect_rc "demo" 0
+expect_contains "demo says what it seeded" "$OUT" "demo organization seeded: 6 units, 40 people, 5 plans, 80 steps"
+expect_eq "demo counts in sql" "6|40|5|80|5" \
+	"$(q "$A" 'SELECT (SELECT count(*) FROM unit), (SELECT count(*) FROM person), (SELECT count(*) FROM plan), (SELECT count(*) FROM step), (SELECT count(*) FROM tool)')"
+
+# three levels: one root, and the deepest unit two below it
+depths() {
+	q "$1" "WITH RECURSIVE t(id, depth) AS (SELECT id, 0 FROM unit WHERE parent_id IS NULL
+	        UNION ALL SELECT u.id, t.depth + 1 FROM unit u JOIN t ON u.parent_id = t.id)
+	        SELECT count(DISTINCT depth) || '|' || max(depth) || '|' || sum(depth = 0) || '|' || count(*) FROM t"
+}
+expect_eq "units: 3 levels, 1 root, every unit reached from it" "3|2|1|6" "$(depths "$A")"
+
+# the rules the domain enforces hold for the seeded data too
+expect_eq "every doing or done step has all its dependencies done" 0 \
+	"$(q "$A" "SELECT count(*) FROM step s JOIN step_dep d ON d.step_id = s.id JOIN step o ON o.id = d.depends_on
+	           WHERE s.status IN ('doing', 'done') AND o.status <> 'done'")"
+expect_eq "and there are such steps (the check above is not empty)" 1 \
+	"$(q "$A" "SELECT count(*) > 10 FROM step s JOIN step_dep d ON d.step_id = s.id WHERE s.status IN ('doing', 'done')")"
+expect_eq "no person-day over 1440 minutes" 0 \
+	"$(q "$A" 'SELECT count(*) FROM (SELECT person_id, day FROM time_entry GROUP BY 1, 2 HAVING sum(minutes) > 1440)')"
+expect_eq "there are time entries" 1 "$(q "$A" 'SELECT count(*) > 0 FROM time_entry')"
+expect_eq "every entry is 1-1440 minutes" 0 "$(q "$A" 'SELECT count(*) FROM time_entry WHERE minutes NOT BETWEEN 1 AND 1440')"
+expect_eq "dependencies stay within a plan" 0 \
+	"$(q "$A" 'SELECT count(*) FROM step_dep d JOIN step s ON s.id = d.step_id JOIN step o ON o.id = d.depends_on WHERE s.plan_id <> o.plan_id')"
+# a step depends only on earlier steps, so the graph has no cycle
+expect_eq "dependencies point to earlier steps (acyclic)" 0 \
+	"$(q "$A" 'SELECT count(*) FROM step_dep WHERE depends_on >= step_id')"
+expect_eq "time is logged on working days (not Sat/Sun)" 0 \
+	"$(q "$A" "SELECT count(*) FROM time_entry WHERE strftime('%w', day) IN ('0', '6')")"
+expect_eq "time is logged before the anchor day" 0 "$(q "$A" "SELECT count(*) FROM time_entry WHERE day >= '2026-11-27'")"
+expect_eq "time only on started steps" 0 \
+	"$(q "$A" "SELECT count(*) FROM time_entry t JOIN step s ON s.id = t.step_id WHERE s.status NOT IN ('doing', 'done')")"
+expect_eq "assignees belong to the plan's unit" 0 \
+	"$(q "$A" 'SELECT count(*) FROM step s JOIN plan p ON p.id = s.plan_id JOIN person a ON a.id = s.assignee_id WHERE a.unit_id <> p.unit_id')"
+expect_eq "foreign keys hold" "" "$(q "$A" 'PRAGMA foreign_key_check')"
+expect_eq "a tool is on a plan or a step, not both" 0 "$(q "$A" 'SELECT count(*) FROM tool WHERE plan_id IS NOT NULL AND step_id IS NOT NULL')"
+
+# tandem reads its demo back: the CLI agrees with sql
+run "$TANDEM" --db "sqlite:$A" step count --status "done"
+expect_eq "step count --status done agrees with sql" "$(q "$A" "SELECT count(*) FROM step WHERE status = 'done'")" "$OUT"
+run "$TANDEM" --db "sqlite:$A" time list --json
+expect_eq "time list total agrees with sql" "$(q "$A" 'SELECT sum(minutes) FROM time_entry')" "$(jqo '.total_minutes')"
+
+# deterministic: the same arguments give the same rows
+run "$TANDEM" --db "sqlite:$B" demo --today 2026-11-27 --json
+expect_rc "demo --json" 0
+expect_eq "demo --json counts agree with sql" \
+	"$(q "$B" 'SELECT (SELECT count(*) FROM unit) || " " || (SELECT count(*) FROM person) || " " || (SELECT count(*) FROM plan) || " " || (SELECT count(*) FROM step) || " " || (SELECT count(*) FROM step_dep) || " " || (SELECT count(*) FROM time_entry) || " " || (SELECT count(*) FROM tool)')" \
+	"$(jqo '"\(.units) \(.people) \(.plans) \(.steps) \(.dependencies) \(.time_entries) \(.tools)"')"
+dump3() {
+	sqlite3 "$1" '.dump step' '.dump step_dep' '.dump time_entry' | sha256sum | cut -d' ' -f1
+}
+expect_eq "same seed and day: identical step, step_dep, time_entry" "$(dump3 "$A")" "$(dump3 "$B")"
+expect_eq "same seed and day: identical people" "$(sqlite3 "$A" '.dump person' | sha256sum)" "$(sqlite3 "$B" '.dump person' | sha256sum)"
+run "$TANDEM" --db "sqlite:$C" demo --today 2026-11-27 --seed 2
+expect_rc "demo --seed 2" 0
+expect_eq "another seed: the same counts of units, people, plans, steps" "6|40|5|80" \
+	"$(q "$C" 'SELECT (SELECT count(*) FROM unit), (SELECT count(*) FROM person), (SELECT count(*) FROM plan), (SELECT count(*) FROM step)')"
+if [ "$(dump3 "$A")" != "$(dump3 "$C")" ]; then pass; else fail "another seed gives other steps"; fi
+expect_eq "another seed keeps the dependency rule" 0 \
+	"$(q "$C" "SELECT count(*) FROM step s JOIN step_dep d ON d.step_id = s.id JOIN step o ON o.id = d.depends_on
+	           WHERE s.status IN ('doing', 'done') AND o.status <> 'done'")"
+
+# only into an empty database, and a refusal writes nothing
+before=$(dbsum "$A")
+run "$TANDEM" --db "sqlite:$A" demo --today 2026-11-27 --seed 3
+expect_rc "demo into a seeded database exits 5" 5
+expect_contains "demo into a seeded database says why" "$ERR" "the database already holds 6 unit(s): demo seeds only an empty database"
+expect_eq "demo refused printed nothing" "" "$OUT"
+expect_eq "demo refused wrote nothing" "$before" "$(dbsum "$A")"
+run "$TANDEM" --db "sqlite:$TMP/one.db" unit add Lonely
+before=$(dbsum "$TMP/one.db")
+run "$TANDEM" --db "sqlite:$TMP/one.db" demo
+expect_rc "demo into a database with one unit exits 5" 5
+expect_eq "that refusal wrote nothing either" "$before" "$(dbsum "$TMP/one.db")"
+
+# bad sizes and days are refused before anything is written
+run "$TANDEM" --db "sqlite:$TMP/bad.db" demo --people 5
+expect_rc "fewer people than units exits 3" 3
+expect_contains "--people names its range" "$ERR" "--people: must be a whole number from 6 to 1000000"
+run "$TANDEM" --db "sqlite:$TMP/bad.db" demo --today 2026-02-31
+expect_rc "a bad --today exits 3" 3
+expect_contains "--today names the format" "$ERR" "--today: must be a date as YYYY-MM-DD"
+run "$TANDEM" --db "sqlite:$TMP/bad.db" demo --plans 0
+expect_rc "--plans 0 exits 3" 3
+expect_eq "the refused demos seeded nothing" 0 "$(q "$TMP/bad.db" 'SELECT count(*) FROM unit' 2>/dev/null || echo 0)"
+
+# sizes
+run "$TANDEM" --db "sqlite:$TMP/big.db" demo --today 2026-11-27 --people 100 --plans 10 --steps 1000
+expect_rc "demo with sizes" 0
+expect_eq "--people 100 --plans 10 --steps 1000" "6|100|10|1000" \
+	"$(q "$TMP/big.db" 'SELECT (SELECT count(*) FROM unit), (SELECT count(*) FROM person), (SELECT count(*) FROM plan), (SELECT count(*) FROM step)')"
+# 1000 steps over 10 plans: 100 each
+expect_eq "steps spread evenly over the plans" "100|100" \
+	"$(q "$TMP/big.db" 'SELECT min(n), max(n) FROM (SELECT count(*) n FROM step GROUP BY plan_id)')"
+expect_eq "the big demo keeps the dependency rule" 0 \
+	"$(q "$TMP/big.db" "SELECT count(*) FROM step s JOIN step_dep d ON d.step_id = s.id JOIN step o ON o.id = d.depends_on
+	                    WHERE s.status IN ('doing', 'done') AND o.status <> 'done'")"
+expect_eq "the big demo keeps days within 1440" 0 \
+	"$(q "$TMP/big.db" 'SELECT count(*) FROM (SELECT person_id, day FROM time_entry GROUP BY 1, 2 HAVING sum(minutes) > 1440)')"
+expect_eq "the big demo is still 3 levels" "3|2|1|6" "$(depths "$TMP/big.db")"
+run "$TANDEM" --db "sqlite:$TMP/zero.db" demo --today 2026-11-27 --steps 0
+expect_rc "demo --steps 0" 0
+expect_eq "--steps 0 seeds no steps or time" "0|0" \
+	"$(q "$TMP/zero.db" 'SELECT (SELECT count(*) FROM step), (SELECT count(*) FROM time_entry)')"
+
+finish
