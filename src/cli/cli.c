@@ -159,7 +159,7 @@ static void command_help(const struct cli_cmd *cmd, FILE *out)
 		flag_name(f->name, flag, sizeof flag);
 		snprintf(left, sizeof left, "--%s %s", flag, type_hint(f));
 		fprintf(out, "  %-28s %s%s\n", left, f->help ? f->help : "",
-			f->required ? " (required)" : "");
+			f->required && !(cmd->flags & CMD_PATCH) ? " (required)" : "");
 	}
 	fputs("\nglobal flags:\n  --db URL                     database (default " DEFAULT_DB
 	      ", env TANDEM_DB)\n", out);

@@ -21,6 +21,7 @@ enum cli_flags {
 	CMD_NODB = 1u << 1,	/* opens no database */
 	CMD_ID = 1u << 2,	/* takes one positional ID */
 	CMD_NAME = 1u << 3,	/* takes one positional value for field "name" */
+	CMD_PATCH = 1u << 4,	/* changes given fields: none is required */
 };
 
 struct cli;

@@ -25,7 +25,7 @@ const struct cli_cmd cli_commands[] = {
 	{"unit", "list", unit_list_cmd, "list the org tree", NULL, 0, CMD_JSON, NULL},
 	{"unit", "show", unit_show_cmd, "show a unit", NULL, 0, CMD_ID | CMD_JSON, NULL},
 	{"unit", "set", unit_set_cmd, "rename a unit or move it", unit_fields,
-	 OBJ(unit_input), CMD_ID | CMD_JSON, NULL},
+	 OBJ(unit_input), CMD_ID | CMD_JSON | CMD_PATCH, NULL},
 	{"unit", "move", unit_move_cmd, "move a unit under another (or to the top)",
 	 unit_move_fields, OBJ(unit_input), CMD_ID | CMD_JSON,
 	 "--parent none makes the unit a root. A unit never moves under itself or\n"
@@ -39,7 +39,7 @@ const struct cli_cmd cli_commands[] = {
 	 OBJ(person_filter), CMD_JSON, NULL},
 	{"person", "show", person_show_cmd, "show a person", NULL, 0, CMD_ID | CMD_JSON, NULL},
 	{"person", "set", person_set_cmd, "change a person", person_fields, OBJ(person_input),
-	 CMD_ID | CMD_JSON, NULL},
+	 CMD_ID | CMD_JSON | CMD_PATCH, NULL},
 	{"person", "rm", person_rm_cmd, "remove a person nothing refers to", NULL, 0, CMD_ID,
 	 NULL},
 
@@ -50,7 +50,7 @@ const struct cli_cmd cli_commands[] = {
 	{"plan", "show", plan_show_cmd, "show a plan and its steps by status", NULL, 0,
 	 CMD_ID | CMD_JSON, NULL},
 	{"plan", "set", plan_set_cmd, "change a plan", plan_fields, OBJ(plan_input),
-	 CMD_ID | CMD_JSON, NULL},
+	 CMD_ID | CMD_JSON | CMD_PATCH, NULL},
 	{"plan", "rm", plan_rm_cmd, "remove a plan with no steps", NULL, 0, CMD_ID, NULL},
 
 	{"step", "add", step_add_cmd, "add a step to a plan", step_fields, OBJ(step_input),
@@ -62,7 +62,7 @@ const struct cli_cmd cli_commands[] = {
 	{"step", "show", step_show_cmd, "show a step with its dependencies", NULL, 0,
 	 CMD_ID | CMD_JSON, NULL},
 	{"step", "set", step_set_cmd, "change a step", step_fields, OBJ(step_input),
-	 CMD_ID | CMD_JSON,
+	 CMD_ID | CMD_JSON | CMD_PATCH,
 	 "A step becomes doing or done only when every step it depends on is done,\n"
 	 "and a done step reopens only while no step depending on it has started."},
 	{"step", "start", step_start_cmd, "mark a step doing", NULL, 0, CMD_ID | CMD_JSON, NULL},

@@ -183,5 +183,7 @@ const struct db_ops db_sqlite_ops = {
 	.begin_sql = "BEGIN IMMEDIATE",
 	.begin_read_sql = "BEGIN",
 	.tables_sql = "SELECT count(*) FROM sqlite_master",
-	.id_type = "INTEGER PRIMARY KEY",
+	/* AUTOINCREMENT: an id is never handed out twice, even after the
+	 * newest row is deleted (as with PostgreSQL identities) */
+	.id_type = "INTEGER PRIMARY KEY AUTOINCREMENT",
 };
