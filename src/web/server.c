@@ -32,7 +32,8 @@ enum { MAX_BODY = 1 << 20, MAX_WORKERS = 256 };
 
 struct server {
 	const char *db_url;
-	atomic_int in_flight;
+	atomic_int in_flight;	/* requests begun and not completed */
+	atomic_int fresh;	/* connections accepted that sent no request yet */
 	pthread_mutex_t lock;	/* guards dbs, arenas and ndbs */
 	struct db *dbs[MAX_WORKERS + 8];
 	/* the workers' arenas live here, not in thread-local storage, so
@@ -71,6 +72,8 @@ static struct {
 					       const char *key);
 	int (*get_connection_values)(struct MHD_Connection *c, enum MHD_ValueKind k,
 				     MHD_KeyValueIterator it, void *cls);
+	const union MHD_ConnectionInfo *(*get_connection_info)(struct MHD_Connection *c,
+							       enum MHD_ConnectionInfoType t, ...);
 } mhd;
 
 static int mhd_load(struct err *e)
@@ -96,6 +99,7 @@ static int mhd_load(struct err *e)
 		{"MHD_destroy_response", (void **)&mhd.destroy_response},
 		{"MHD_lookup_connection_value", (void **)&mhd.lookup_connection_value},
 		{"MHD_get_connection_values", (void **)&mhd.get_connection_values},
+		{"MHD_get_connection_info", (void **)&mhd.get_connection_info},
 	};
 	for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++) {
 		*syms[i].slot = dlsym(so, syms[i].name);
@@ -104,6 +108,12 @@ static int mhd_load(struct err *e)
 	}
 	return 0;	/* the library stays loaded for the life of the process */
 }
+
+/* Tracks connections that have not sent a request yet, so that shutdown
+ * also waits for one accepted just before the signal. */
+struct conn_life {
+	int fresh;
+};
 
 static _Thread_local struct db *worker_db;
 static _Thread_local struct arena *worker_arena;	/* one of server.arenas */
@@ -359,6 +369,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			return MHD_NO;
 		*con_cls = cs;
 		atomic_fetch_add(&s->in_flight, 1);
+		const union MHD_ConnectionInfo *ci =
+			mhd.get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		struct conn_life *life = ci ? ci->socket_context : NULL;
+		if (life && life->fresh) {
+			life->fresh = 0;
+			atomic_fetch_sub(&s->fresh, 1);
+		}
 		const char *len = mhd.lookup_connection_value(conn, MHD_HEADER_KIND,
 							      MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (len && strtoull(len, NULL, 10) > MAX_BODY) {
@@ -380,6 +397,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	return handle(s, conn, url, method, cs);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	(void)conn;
+	struct server *s = cls;
+	struct conn_life *life = *socket_context;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		life = calloc(1, sizeof *life);
+		if (life) {
+			life->fresh = 1;
+			atomic_fetch_add(&s->fresh, 1);
+		}
+		*socket_context = life;
+	} else if (life) {
+		if (life->fresh)
+			atomic_fetch_sub(&s->fresh, 1);
+		free(life);
+		*socket_context = NULL;
+	}
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -469,6 +507,7 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
 		MHD_OPTION_END);
 	if (!d) {
 		int saved = errno;
@@ -497,7 +536,8 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 	MHD_socket lfd = mhd.quiesce_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)
 		shutdown(lfd, SHUT_RDWR);
-	for (int i = 0; i < 1000 && atomic_load(&s->in_flight) > 0; i++) {
+	for (int i = 0; i < 1000 && (atomic_load(&s->in_flight) > 0 ||
+				     atomic_load(&s->fresh) > 0); i++) {
 		struct timespec ts = {0, 10 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}

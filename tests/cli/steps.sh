@@ -134,7 +134,7 @@ expect_rc "step show of an unknown id exits 4" 4
 t step rm 31
 expect_rc "step rm of a free step" 0
 expect_eq "step rm deleted it" 0 "$(sql 'SELECT count(*) FROM step WHERE id = 31')"
-# (sqlite hands the highest id out again, so the next step is 31 again)
+# (ids are never handed out twice, so the next step is 32)
 
 # plan show counts the steps of each status; plan 1 holds i = 3, 6, ..., 30:
 # i % 4 = 3,2,1,0,3,2,1,0,3,2 -> 2 todo, 2 doing, 3 done, 3 blocked
@@ -234,111 +234,111 @@ expect_eq "step list table" "ID  PLAN  STATUS   DUE           EST  ASSIGNEE  NAM
 # --- dependencies and the finish-to-start rules -------------------------
 
 t plan add Deps --unit 1 --start-date 2026-04-06
-# plan 4: A (31) <- B (32) <- C (33); D (34) waits for A
+# plan 4: A (32) <- B (33) <- C (34); D (35) waits for A
 for n in A B C D; do t step add "$n" --plan 4; done
-expect_eq "dependency steps added" "31,32,33,34" \
+expect_eq "dependency steps added" "32,33,34,35" \
 	"$(sql "SELECT group_concat(id, ',') FROM (SELECT id FROM step WHERE plan_id = 4 ORDER BY id)")"
-t step dep add 32 --on 31
-expect_rc "dep add" 0
-expect_eq "dep add prints it" "step 32 now waits for step 31" "$OUT"
 t step dep add 33 --on 32
-t step dep add 34 --on 31 --lag-days 2 --json
+expect_rc "dep add" 0
+expect_eq "dep add prints it" "step 33 now waits for step 32" "$OUT"
+t step dep add 34 --on 33
+t step dep add 35 --on 32 --lag-days 2 --json
 expect_rc "dep add with --lag-days --json" 0
-expect_eq "dep add --json shows the dependency" "31 2 todo" "$(jqo '.depends_on[0] | "\(.on) \(.lag_days) \(.status)"')"
-expect_eq "dependencies stored" "32|31|0 33|32|0 34|31|2" \
+expect_eq "dep add --json shows the dependency" "32 2 todo" "$(jqo '.depends_on[0] | "\(.on) \(.lag_days) \(.status)"')"
+expect_eq "dependencies stored" "33|32|0 34|33|0 35|32|2" \
 	"$(sql "SELECT group_concat(step_id || '|' || depends_on || '|' || lag_days, ' ') FROM (SELECT * FROM step_dep ORDER BY step_id)")"
 
-t step start 32
+t step start 33
 expect_rc "start with an open dependency exits 5" 5
-expect_contains "start names the blocking step" "$ERR" "step 32 cannot be doing yet: it depends on step 31 \"A\", which is todo"
+expect_contains "start names the blocking step" "$ERR" "step 33 cannot be doing yet: it depends on step 32 \"A\", which is todo"
 expect_eq "refused start printed nothing" "" "$OUT"
-expect_eq "refused start left it todo" "todo" "$(sql 'SELECT status FROM step WHERE id = 32')"
-t step "done" 32
+expect_eq "refused start left it todo" "todo" "$(sql 'SELECT status FROM step WHERE id = 33')"
+t step "done" 33
 expect_rc "done with an open dependency exits 5" 5
-expect_contains "done names the blocking step" "$ERR" "step 32 cannot be done yet: it depends on step 31"
-t step set 32 --status doing
+expect_contains "done names the blocking step" "$ERR" "step 33 cannot be done yet: it depends on step 32"
+t step set 33 --status doing
 expect_rc "step set --status doing with an open dependency exits 5" 5
-t step set 32 --name B2 --status doing
+t step set 33 --name B2 --status doing
 expect_rc "a refused status change with a rename exits 5" 5
-expect_eq "a refused step set renames nothing" "B" "$(sql 'SELECT name FROM step WHERE id = 32')"
-t step start 31
-expect_rc "start a step with no dependencies" 0
-expect_eq "step start prints it" "step 31 is doing" "$OUT"
+expect_eq "a refused step set renames nothing" "B" "$(sql 'SELECT name FROM step WHERE id = 33')"
 t step start 32
+expect_rc "start a step with no dependencies" 0
+expect_eq "step start prints it" "step 32 is doing" "$OUT"
+t step start 33
 expect_rc "start while the dependency is only doing exits 5" 5
 expect_contains "start names the status of the blocker" "$ERR" "which is doing"
-t step "done" 31
+t step "done" 32
 expect_rc "done" 0
-expect_eq "done stored" "done" "$(sql 'SELECT status FROM step WHERE id = 31')"
-t step start 32 --json
+expect_eq "done stored" "done" "$(sql 'SELECT status FROM step WHERE id = 32')"
+t step start 33 --json
 expect_rc "start once the dependency is done" 0
 expect_eq "step start --json gives the status" "doing" "$(jqo '.status')"
-expect_eq "start stored" "doing" "$(sql 'SELECT status FROM step WHERE id = 32')"
-t step set 31 --status todo
+expect_eq "start stored" "doing" "$(sql 'SELECT status FROM step WHERE id = 33')"
+t step set 32 --status todo
 expect_rc "reopening a step whose dependant started exits 5" 5
-expect_contains "reopen names the dependant" "$ERR" "step 31 cannot be reopened: step 32 \"B\", which depends on it, is doing"
-expect_eq "refused reopen left it done" "done" "$(sql 'SELECT status FROM step WHERE id = 31')"
-t step block 33
+expect_contains "reopen names the dependant" "$ERR" "step 32 cannot be reopened: step 33 \"B\", which depends on it, is doing"
+expect_eq "refused reopen left it done" "done" "$(sql 'SELECT status FROM step WHERE id = 32')"
+t step block 34
 expect_rc "block needs no dependency done" 0
-expect_eq "block stored" "blocked" "$(sql 'SELECT status FROM step WHERE id = 33')"
+expect_eq "block stored" "blocked" "$(sql 'SELECT status FROM step WHERE id = 34')"
 
-t step show 34
-expect_eq "step show lists the dependency with its lag" 'after     step 31 "A" (done) + 2 day(s)' "$(printf '%s\n' "$OUT" | tail -n 1)"
-t step show 33 --json
-expect_eq "step show --json depends_on" '[{"on":32,"name":"B","status":"doing","lag_days":0}]' \
+t step show 35
+expect_eq "step show lists the dependency with its lag" 'after     step 32 "A" (done) + 2 day(s)' "$(printf '%s\n' "$OUT" | tail -n 1)"
+t step show 34 --json
+expect_eq "step show --json depends_on" '[{"on":33,"name":"B","status":"doing","lag_days":0}]' \
 	"$(jqo '.depends_on' | jq -c .)"
 
-# a cycle is refused and named in order: 31 waiting for 33 closes
-# 31 -> 33 -> 32 -> 31 (33 waits for 32, 32 waits for 31)
+# a cycle is refused and named in order: 32 waiting for 34 closes
+# 32 -> 34 -> 33 -> 32 (34 waits for 33, 33 waits for 32)
 before=$(digest step_dep)
-t step dep add 31 --on 33
+t step dep add 32 --on 34
 expect_rc "a dependency cycle exits 5" 5
 expect_contains "the cycle is named in order" "$ERR" \
-	'cycle: step 31 "A" -> step 33 "C" -> step 32 "B" -> step 31 "A"'
+	'cycle: step 32 "A" -> step 34 "C" -> step 33 "B" -> step 32 "A"'
 expect_contains "the cycle message names --on" "$ERR" "--on:"
-t step dep add 32 --on 33
+t step dep add 33 --on 34
 expect_rc "a two-step cycle exits 5" 5
-expect_contains "the two-step cycle is named" "$ERR" 'step 32 "B" -> step 33 "C" -> step 32 "B"'
-t step dep add 31 --on 31
+expect_contains "the two-step cycle is named" "$ERR" 'step 33 "B" -> step 34 "C" -> step 33 "B"'
+t step dep add 32 --on 32
 expect_rc "depending on itself exits 3" 3
 expect_contains "depending on itself is named" "$ERR" "--on: a step cannot depend on itself"
-t step dep add 32 --on 31
+t step dep add 33 --on 32
 expect_rc "a duplicate dependency exits 5" 5
-expect_contains "a duplicate dependency is named" "$ERR" "step 32 already depends on step 31"
+expect_contains "a duplicate dependency is named" "$ERR" "step 33 already depends on step 32"
 # step 1 is in plan 2
-t step dep add 31 --on 1
+t step dep add 32 --on 1
 expect_rc "a cross-plan dependency exits 3" 3
 expect_contains "a cross-plan dependency names both plans" "$ERR" \
-	"--on: step 1 is in plan 2 and step 31 in plan 4: dependencies stay within one plan"
-t step dep add 31 --on 999
+	"--on: step 1 is in plan 2 and step 32 in plan 4: dependencies stay within one plan"
+t step dep add 32 --on 999
 expect_rc "depending on an unknown step exits 4" 4
 expect_contains "an unknown step is named" "$ERR" "--on: no step with id 999"
-t step dep add 999 --on 31
+t step dep add 999 --on 32
 expect_rc "an unknown dependant exits 4" 4
-t step set 32 --plan 1
+t step set 33 --plan 1
 expect_rc "moving a step with dependencies to another plan exits 5" 5
 expect_eq "no refused dependency change wrote anything" "$before" "$(digest step_dep)"
-expect_eq "the refused move kept the plan" "4" "$(sql 'SELECT plan_id FROM step WHERE id = 32')"
+expect_eq "the refused move kept the plan" "4" "$(sql 'SELECT plan_id FROM step WHERE id = 33')"
 
-t step dep rm 34 --on 31
+t step dep rm 35 --on 32
 expect_rc "dep rm" 0
-expect_eq "dep rm deleted the row" 0 "$(sql 'SELECT count(*) FROM step_dep WHERE step_id = 34')"
-t step dep rm 34 --on 31
+expect_eq "dep rm deleted the row" 0 "$(sql 'SELECT count(*) FROM step_dep WHERE step_id = 35')"
+t step dep rm 35 --on 32
 expect_rc "dep rm of a missing dependency exits 4" 4
-expect_contains "dep rm names it" "$ERR" "--on: step 34 does not depend on step 31"
-t step dep rm 34
+expect_contains "dep rm names it" "$ERR" "--on: step 35 does not depend on step 32"
+t step dep rm 35
 expect_rc "dep rm without --on exits 3" 3
 
 # step rm: refused while time is logged; its dependencies go with it
-t time log --person 1 --step 33 --day 2026-04-07 --minutes 30
-t step rm 33
+t time log --person 1 --step 34 --day 2026-04-07 --minutes 30
+t step rm 34
 expect_rc "step rm with time logged exits 5" 5
-expect_contains "step rm says why" "$ERR" "step 33 still has 1 time entry"
-expect_eq "refused step rm kept the step" 1 "$(sql 'SELECT count(*) FROM step WHERE id = 33')"
-t step rm 32
+expect_contains "step rm says why" "$ERR" "step 34 still has 1 time entry"
+expect_eq "refused step rm kept the step" 1 "$(sql 'SELECT count(*) FROM step WHERE id = 34')"
+t step rm 33
 expect_rc "step rm of a step with dependencies both ways" 0
-expect_eq "step rm took its dependencies" 0 "$(sql 'SELECT count(*) FROM step_dep WHERE step_id = 32 OR depends_on = 32')"
-t step rm 32
+expect_eq "step rm took its dependencies" 0 "$(sql 'SELECT count(*) FROM step_dep WHERE step_id = 33 OR depends_on = 33')"
+t step rm 33
 expect_rc "step rm twice exits 4" 4
 
 t plan rm 2

@@ -60,10 +60,10 @@ expect_eq "time rm deleted the row" 0 "$(sql 'SELECT count(*) FROM time_entry')"
 t time rm 1
 expect_rc "time rm twice exits 4" 4
 
-# The entries the list tests use (ids 1..7; sqlite reuses id 1):
-#   1 Ann S1 03-02 1000   2 Ann S2 03-02  440   3 Ann S1 03-01 1440
-#   4 Ben S1 03-03   90   5 Ben S3 03-04   45   6 Cat S3 03-05   30
-#   7 Cat S2 03-02  120
+# The entries the list tests use (ids 2..8: id 1 is never handed out again):
+#   2 Ann S1 03-02 1000   3 Ann S2 03-02  440   4 Ann S1 03-01 1440
+#   5 Ben S1 03-03   90   6 Ben S3 03-04   45   7 Cat S3 03-05   30
+#   8 Cat S2 03-02  120
 t time log --person 1 --step 1 --day 2026-03-02 --minutes 1000 --note design
 expect_rc "log 1000 minutes" 0
 # 1000 already on 03-02: 500 more would be 1500; 1440 - 1000 = 440 remain
@@ -74,7 +74,7 @@ expect_contains "a day over 1440 names --minutes and the remaining minutes" "$ER
 expect_eq "the refused entry was not written" 1 "$(sql 'SELECT count(*) FROM time_entry')"
 t time log --person 1 --step 2 --day 2026-03-02 --minutes 440 --json
 expect_rc "exactly filling the day is allowed" 0
-expect_eq "time log --json gives the entry" "2 1 Ann 2 S2 1 2026-03-02 440" \
+expect_eq "time log --json gives the entry" "3 1 Ann 2 S2 1 2026-03-02 440" \
 	"$(jqo '"\(.id) \(.person_id) \(.person) \(.step_id) \(.step) \(.plan_id) \(.day) \(.minutes)"')"
 t time log --person 1 --step 1 --day 2026-03-02 --minutes 1
 expect_rc "a full day refuses even 1 minute" 3
@@ -89,7 +89,7 @@ t time log --person 3 --step 3 --day 2026-03-05 --minutes 30
 t time log --person 3 --step 2 --day 2026-03-02 --minutes 120
 expect_rc "another person's day is their own" 0
 expect_eq "seven entries" 7 "$(sql 'SELECT count(*) FROM time_entry')"
-expect_eq "the note is stored" "design" "$(sql 'SELECT note FROM time_entry WHERE id = 1')"
+expect_eq "the note is stored" "design" "$(sql 'SELECT note FROM time_entry WHERE id = 2')"
 expect_eq "no person-day over 1440" 0 \
 	"$(sql 'SELECT count(*) FROM (SELECT person_id, day FROM time_entry GROUP BY 1, 2 HAVING sum(minutes) > 1440)')"
 
@@ -142,18 +142,18 @@ check_time "--unit --plan" 45 1 \
 check_time "no match" 0 0 "t.person_id = 3 AND t.step_id = 1" --person 3 --step 1
 
 t time list --person 1
-# by day then id: entry 3 (03-01) first; 2880 min = 48 h exactly
+# by day then id: entry 4 (03-01) first; 2880 min = 48 h exactly
 expect_eq "time list table and total" "ID  DAY         PERSON  STEP  MINUTES  NOTE
- 3  2026-03-01  Ann        1     1440  -
- 1  2026-03-02  Ann        1     1000  design
- 2  2026-03-02  Ann        2      440  -
+ 4  2026-03-01  Ann        1     1440  -
+ 2  2026-03-02  Ann        1     1000  design
+ 3  2026-03-02  Ann        2      440  -
 total 2880 minutes (48 h) in 3 entries" "$OUT"
 # 3165 minutes = 52.75 h
 t time list
 expect_eq "the total in hours with decimals" "total 3165 minutes (52.75 h) in 7 entries" "$(printf '%s\n' "$OUT" | tail -n 1)"
-# by day then id the entries are 3, 1, 2, 7, 4, 5, 6
+# by day then id the entries are 4, 2, 3, 8, 5, 6, 7
 t time list --limit 2 --offset 1 --json
-expect_eq "--limit pages the items" "1,2" "$(jqo '[.items[].id] | join(",")')"
+expect_eq "--limit pages the items" "2,3" "$(jqo '[.items[].id] | join(",")')"
 expect_eq "--limit does not cut the total" 3165 "$(jqo '.total_minutes')"
 
 # --- tools ---------------------------------------------------------------
