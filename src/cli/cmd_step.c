@@ -6,6 +6,7 @@
 #include "base/buf.h"
 #include "cli/cli.h"
 #include "manage/step.h"
+#include "org/person.h"
 
 static int show(struct cli *c, int64_t id, int verbose)
 {
@@ -49,6 +50,8 @@ struct stream {
 	struct cli *c;
 	struct buf b;
 	int w_id, w_plan, w_who;
+	const char **names;	/* person names by id, or NULL: the rows carry them */
+	int64_t max_person;
 };
 
 static int digits(int64_t v)
@@ -102,28 +105,84 @@ static const char *itoa(int64_t v, char *num)
 	return memcpy(num, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* Writes s (len bytes) at p in a column of w, cut with an ellipsis when
+ * wider; returns the end. p must have room for len + w + 3 bytes. */
+static char *col(char *p, const char *s, size_t len, int w, int right)
+{
+	int n = 0;
+	for (size_t k = 0; k < len; k++)
+		n += ((unsigned char)s[k] & 0xC0) != 0x80;
+	if (n > w) {
+		size_t k = 0;
+		for (int cols = 0; k < len; k++)
+			if (((unsigned char)s[k] & 0xC0) != 0x80 && ++cols > w - 1)
+				break;
+		memcpy(p, s, k);
+		memcpy(p + k, "\xE2\x80\xA6", 3);
+		return p + k + 3;
+	}
+	if (right) {
+		memset(p, ' ', (size_t)(w - n));
+		p += w - n;
+	}
+	memcpy(p, s, len);
+	p += len;
+	if (!right) {
+		memset(p, ' ', (size_t)(w - n));
+		p += w - n;
+	}
+	return p;
+}
+
+/* A right-aligned number in a column of w, then two spaces. */
+static char *num_col(char *p, int64_t v, int w)
+{
+	char tmp[24];
+	const char *d = itoa(v, tmp);
+	p = col(p, d, strlen(d), w, 1);
+	memcpy(p, "  ", 2);
+	return p + 2;
+}
+
 static int stream_row(void *ctx, const struct step *s)
 {
 	struct stream *t = ctx;
-	char num[32];
-	put_cell(&t->b, itoa(s->id, num), t->w_id, 1);
-	buf_puts(&t->b, "  ");
-	put_cell(&t->b, itoa(s->plan_id, num), t->w_plan, 1);
-	buf_puts(&t->b, "  ");
-	put_cell(&t->b, s->status, 7, 0);
-	buf_puts(&t->b, "  ");
-	put_cell(&t->b, s->due ? s->due : "-", 10, 0);
-	buf_puts(&t->b, "  ");
-	if (s->estimate_minutes % 60 == 0)
-		itoa(s->estimate_minutes / 60, num);
+	/* the widest row: numbers, status, date and estimate (< 120 bytes),
+	 * an assignee of 24 columns (<= 100 bytes), and the name */
+	size_t name_len = strlen(s->name);
+	char line[512];
+	char *p = line;
+	p = num_col(p, s->id, t->w_id);
+	p = num_col(p, s->plan_id, t->w_plan);
+	p = col(p, s->status, strlen(s->status), 7, 0);
+	memcpy(p, "  ", 2);
+	p += 2;
+	if (s->due)
+		p = col(p, s->due, strlen(s->due), 10, 0);
 	else
-		snprintf(num, sizeof num, "%.2f", s->estimate_minutes / 60.0);
-	put_cell(&t->b, num, 5, 1);
-	buf_puts(&t->b, "  ");
-	put_cell(&t->b, s->assignee_name && *s->assignee_name ? s->assignee_name : "-", t->w_who,
-		 0);
-	buf_puts(&t->b, "  ");
-	buf_puts(&t->b, s->name);
+		p = col(p, "-", 1, 10, 0);
+	memcpy(p, "  ", 2);
+	p += 2;
+	if (s->estimate_minutes % 60 == 0) {
+		p = num_col(p, s->estimate_minutes / 60, 5);
+	} else {
+		char est[32];
+		int n = snprintf(est, sizeof est, "%.2f", s->estimate_minutes / 60.0);
+		p = col(p, est, (size_t)n, 5, 1);
+		memcpy(p, "  ", 2);
+		p += 2;
+	}
+	const char *who = s->assignee_name;
+	if (t->names && s->assignee_id > 0 && s->assignee_id <= t->max_person)
+		who = t->names[s->assignee_id];
+	if (!who || !*who)
+		who = "-";
+	size_t who_len = strlen(who);
+	p = col(p, who, who_len < 100 ? who_len : 100, t->w_who, 0);
+	memcpy(p, "  ", 2);
+	p += 2;
+	buf_putn(&t->b, line, (size_t)(p - line));
+	buf_putn(&t->b, s->name, name_len);
 	buf_putc(&t->b, '\n');
 	if (t->b.len > (1 << 20)) {
 		fwrite(t->b.s, 1, t->b.len, t->c->out);
@@ -159,7 +218,7 @@ int step_list_cmd(struct cli *c)
 			n = f->limit;
 		struct stream t = {.c = c};
 		cli_list_begin(c, n);
-		int rc = step_each(c->db, c->obj, c->set, stream_json, &t, &c->e);
+		int rc = step_each(c->db, c->obj, c->set, 1, stream_json, &t, &c->e);
 		cli_list_end(c, t.w_id == 0);
 		return db_end(c->db, rc, &c->e);
 	}
@@ -176,7 +235,11 @@ int step_list_cmd(struct cli *c)
 	buf_puts(&t.b, "  STATUS   DUE           EST  ");
 	put_cell(&t.b, "ASSIGNEE", t.w_who, 0);
 	buf_puts(&t.b, "  NAME\n");
-	int rc = step_each(c->db, c->obj, c->set, stream_row, &t, &c->e);
+	/* names from one read of the people, unless there are very many */
+	struct err ignore = {0};
+	if (person_names(c->db, &c->a, 1000000, &t.names, &t.max_person, &ignore))
+		t.names = NULL;
+	int rc = step_each(c->db, c->obj, c->set, !t.names, stream_row, &t, &c->e);
 	if (rc > 0)
 		rc = err_set(&c->e, ERR_INTERNAL, "", "out of memory");
 	fwrite(buf_str(&t.b), 1, t.b.len, c->out);

@@ -239,10 +239,12 @@ int step_list(struct db *db, struct arena *a, const struct step_filter *f, unsig
 	return db_collect(st, a, sizeof **out, step_row, (void **)out, n, e);
 }
 
-int step_each(struct db *db, const struct step_filter *f, unsigned fset,
+int step_each(struct db *db, const struct step_filter *f, unsigned fset, int with_names,
 	      int (*fn)(void *ctx, const struct step *s), void *ctx, struct err *e)
 {
-	struct stmt *st = filter_prepare(db, STEP_SELECT,
+	struct stmt *st = filter_prepare(db, with_names ? STEP_SELECT :
+		"SELECT s.id, s.plan_id, s.name, s.assignee_id, NULL, s.estimate_minutes, "
+		"s.duration_days, s.due, s.status FROM step s ",
 					 " ORDER BY s.id LIMIT :limit OFFSET :offset", fset, e);
 	if (!st)
 		return -1;

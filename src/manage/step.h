@@ -95,8 +95,10 @@ int step_list(struct db *db, struct arena *a, const struct step_filter *f, unsig
 /* Calls fn for each step of the filter in id order, without keeping
  * them: for listings too long to hold. The step's strings live only
  * during the call (no dependencies are read); a non-zero return from fn
- * stops the walk and is returned. */
-int step_each(struct db *db, const struct step_filter *f, unsigned fset,
+ * stops the walk and is returned. Without with_names, assignee_name is
+ * NULL (the caller resolves names itself, e.g. with person_names(),
+ * which is cheaper than a join for every row). */
+int step_each(struct db *db, const struct step_filter *f, unsigned fset, int with_names,
 	      int (*fn)(void *ctx, const struct step *s), void *ctx, struct err *e);
 /* Sizes for a table printed row by row: the largest step and plan ids
  * and the longest assignee name in characters. */

@@ -49,6 +49,30 @@ int person_must_exist(struct db *db, int64_t id, const char *field, struct err *
 	return 0;
 }
 
+int person_names(struct db *db, struct arena *a, int64_t limit, const char ***names,
+		 int64_t *max_id, struct err *e)
+{
+	struct stmt *st = db_prepare(db, "SELECT coalesce(max(id), 0) FROM person", e);
+	if (!st || db_one_int(st, max_id, e) < 0)
+		return -1;
+	if (*max_id > limit)
+		return err_set(e, ERR_TOO_LARGE, "", "more than %lld people", (long long)limit);
+	*names = arena_alloc(a, (size_t)(*max_id + 1) * sizeof **names);
+	if (!*names)
+		return err_set(e, ERR_INTERNAL, "", "out of memory");
+	st = db_prepare(db, "SELECT id, name FROM person", e);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = db_step(st, e)) == 1) {
+		int64_t id = db_col_int(st, 0);
+		if (id > 0 && id <= *max_id)
+			(*names)[id] = arena_strdup(a, db_col_text(st, 1));
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
 static int check_email(const char *s, struct err *e)
 {
 	const char *at = strchr(s, '@');

@@ -64,6 +64,11 @@ int person_list(struct db *db, struct arena *a, const struct person_filter *f, u
 int person_set(struct db *db, int64_t id, const struct person_input *in, unsigned set,
 	       struct err *e);
 int person_rm(struct db *db, int64_t id, struct err *e);
+/* Every person's name by id: (*names)[id], NULL where no person has that
+ * id; *max_id is the largest id. In a. Fails (ERR_TOO_LARGE) when ids
+ * run past limit, so that callers can fall back to a join. */
+int person_names(struct db *db, struct arena *a, int64_t limit, const char ***names,
+		 int64_t *max_id, struct err *e);
 int person_must_exist(struct db *db, int64_t id, const char *field, struct err *e);
 json_t *person_json(const struct person *p);
 

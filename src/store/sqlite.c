@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store/backend.h"
 
@@ -88,8 +89,20 @@ static int lite_open(struct db *db, const char *path, struct err *e)
 			     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", e);
 }
 
+/* The WAL is kept at close (see lite_open), but the next process to open
+ * the database rebuilds its index by reading every valid frame: after a
+ * big write (the demo, an import) that would cost every later command
+ * milliseconds. So a WAL past 1 MiB is checkpointed and truncated here,
+ * once, by the process that grew it. */
+enum { WAL_KEEP_MAX = 1 << 20 };
+
 static void lite_close(struct db *db)
 {
+	char wal[sizeof db->target + 8];
+	struct stat sb;
+	snprintf(wal, sizeof wal, "%s-wal", db->target);
+	if (db->conn && stat(wal, &sb) == 0 && sb.st_size > WAL_KEEP_MAX)
+		sqlite3_wal_checkpoint_v2(db->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	sqlite3_close_v2(db->conn);
 	db->conn = NULL;
 }

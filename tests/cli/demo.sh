@@ -121,4 +121,13 @@ expect_rc "demo --steps 0" 0
 expect_eq "--steps 0 seeds no steps or time" "0|0" \
 	"$(q "$TMP/zero.db" 'SELECT (SELECT count(*) FROM step), (SELECT count(*) FROM time_entry)')"
 
+# A big write leaves no big WAL behind: the next process would have to
+# read all of it before its first query. 20,000 steps write several MiB.
+run "$TANDEM" --db "sqlite:$TMP/wal.db" demo --steps 20000 --plans 10 --today 2026-11-27
+expect_rc "demo --steps 20000" 0
+wal=$(stat -c %s "$TMP/wal.db-wal" 2>/dev/null || echo 0)
+[ "$wal" -le 1048576 ] && pass || fail "the WAL is left at $wal bytes (over 1 MiB)"
+expect_eq "the steps are in the database file itself" 20000 \
+	"$(q "$TMP/wal.db" 'SELECT count(*) FROM step')"
+
 finish
