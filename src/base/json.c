@@ -1,6 +1,9 @@
 /* json: see json.h. */
 #include "base/json.h"
 
+#include <stdio.h>
+#include <string.h>
+
 static int dump_cb(const char *s, size_t n, void *data)
 {
 	buf_putn(data, s, n);
@@ -17,8 +20,122 @@ json_t *json_parse(const char *text, size_t len, struct err *e)
 	return v;
 }
 
+/* Appends s as a JSON string: runs of plain bytes are copied at once,
+ * and only quotes, backslashes and control characters are escaped (the
+ * text is UTF-8 already: jansson checked it on the way in). */
+static void write_string(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";	/* as jansson */
+	buf_putc(b, '"');
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		buf_putn(b, s + run, i - run);
+		run = i + 1;
+		char esc[7] = {'\\', (char)c, 0};
+		size_t len = 2;
+		switch (c) {
+		case '"': case '\\': break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		default:
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			len = 6;
+		}
+		buf_putn(b, esc, len);
+	}
+	buf_putn(b, s + run, n - run);
+	buf_putc(b, '"');
+}
+
+/* Compact serialization in insertion order, as jansson's, but without
+ * a callback per token: responses are small and this is on every one. */
+static void write_value(struct buf *b, json_t *v, int depth)
+{
+	char num[40];
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: {
+		const char *key;
+		json_t *item;
+		int first = 1;
+		buf_putc(b, '{');
+		json_object_foreach(v, key, item) {
+			if (!first)
+				buf_putc(b, ',');
+			first = 0;
+			write_string(b, key, strlen(key));
+			buf_putc(b, ':');
+			write_value(b, item, depth + 1);
+		}
+		buf_putc(b, '}');
+		break;
+	}
+	case JSON_ARRAY: {
+		size_t i;
+		json_t *item;
+		buf_putc(b, '[');
+		json_array_foreach(v, i, item) {
+			if (i)
+				buf_putc(b, ',');
+			write_value(b, item, depth + 1);
+		}
+		buf_putc(b, ']');
+		break;
+	}
+	case JSON_STRING:
+		write_string(b, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		buf_putn(b, num, (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
+						  json_integer_value(v)));
+		break;
+	case JSON_REAL: {
+		/* as jansson: 15 significant digits, always readable as a real */
+		int n = snprintf(num, sizeof num, "%.15g", json_real_value(v));
+		char *exp = strchr(num, 'e');
+		if (exp) {	/* "1e-07" -> "1e-7", "1e+20" -> "1e20" */
+			char *d = exp + 1, *from = exp + 1;
+			if (*from == '-')
+				*d++ = *from++;
+			else if (*from == '+')
+				from++;
+			while (*from == '0' && from[1])
+				from++;
+			memmove(d, from, strlen(from) + 1);
+			n = (int)strlen(num);
+		} else if (n > 0 && !strchr(num, '.') && n + 2 < (int)sizeof num) {
+			memcpy(num + n, ".0", 3);
+			n += 2;
+		}
+		buf_putn(b, num, n > 0 ? (size_t)n : 0);
+		break;
+	}
+	case JSON_TRUE:
+		buf_puts(b, "true");
+		break;
+	case JSON_FALSE:
+		buf_puts(b, "false");
+		break;
+	case JSON_NULL:
+		buf_puts(b, "null");
+		break;
+	}
+	(void)depth;
+}
+
 void json_to_buf(json_t *v, struct buf *b, int pretty)
 {
+	if (!pretty) {
+		write_value(b, v, 0);
+		return;
+	}
 	size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
 	flags |= pretty ? JSON_INDENT(2) : JSON_COMPACT;
 	if (json_dump_callback(v, dump_cb, b, flags) != 0)

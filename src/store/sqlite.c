@@ -1,4 +1,5 @@
 /* sqlite: the embedded backend (WAL, foreign keys, busy timeout). */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,8 +46,17 @@ static int lite_exec(struct db *db, const char *sql, struct err *e)
 	return rc == SQLITE_OK ? 0 : fail(db, sqlite3_extended_errcode(db->conn), e);
 }
 
+/* Before SQLite's first use: no global memory statistics, whose mutex
+ * every allocation of every server worker would take. */
+static void lite_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int lite_open(struct db *db, const char *path, struct err *e)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, lite_configure);
 	sqlite3 *c = NULL;
 	int rc = sqlite3_open_v2(path, &c, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 					   SQLITE_OPEN_NOMUTEX, NULL);

@@ -864,6 +864,37 @@ static void test_json_helpers(void **state)
 	json_decref(j);
 }
 
+/* json_to_buf's compact writer against a second method: jansson's own
+ * compact dump (with the same real precision) of the same values must be
+ * byte for byte the same, escapes, UTF-8 and nesting included. */
+static void test_json_writer_matches_jansson(void **state)
+{
+	(void)state;
+	static const char *const docs[] = {
+		"{}",
+		"[]",
+		"{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":\"e\"}}",
+		"{\"quote\":\"say \\\"hi\\\"\",\"slash\":\"a\\\\b\",\"nl\":\"x\\ny\\tz\\r\\b\\f\"}",
+		"{\"ctl\":\"\\u0001\\u001f\",\"utf8\":\"Zoë — 日本\",\"emoji\":\"\\ud83d\\ude00\"}",
+		"[1.5,0.25,7.333333333333333,-3,9223372036854775807,2.0,1e-07,1e+20,-2.5e-300]",
+		"{\"nested\":[{\"x\":[[],[{}]]},\"s\"],\"z\":-0.5}",
+	};
+	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+		json_error_t je;
+		json_t *v = json_loads(docs[i], 0, &je);
+		assert_non_null(v);
+		char *want = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER |
+					       JSON_REAL_PRECISION(15));
+		struct buf b = BUF_INIT;
+		json_to_buf(v, &b, 0);
+		assert_false(b.failed);
+		assert_string_equal(buf_str(&b), want);
+		free(want);
+		buf_free(&b);
+		json_decref(v);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -894,6 +925,7 @@ int main(void)
 		cmocka_unit_test(test_fields_require),
 		cmocka_unit_test(test_json_parse_malformed),
 		cmocka_unit_test(test_json_helpers),
+		cmocka_unit_test(test_json_writer_matches_jansson),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
