@@ -134,12 +134,31 @@ static char *col(char *p, const char *s, size_t len, int w, int right)
 	return p;
 }
 
+/* ASCII text (numbers, statuses, dates) no wider than w, padded to w. */
+static char *ascii_col(char *p, const char *s, size_t len, int w, int right)
+{
+	if ((int)len > w)
+		return col(p, s, len, w, right);
+	size_t gap = (size_t)w - len;
+	if (right) {
+		memset(p, ' ', gap);
+		p += gap;
+	}
+	memcpy(p, s, len);
+	p += len;
+	if (!right) {
+		memset(p, ' ', gap);
+		p += gap;
+	}
+	return p;
+}
+
 /* A right-aligned number in a column of w, then two spaces. */
 static char *num_col(char *p, int64_t v, int w)
 {
 	char tmp[24];
 	const char *d = itoa(v, tmp);
-	p = col(p, d, strlen(d), w, 1);
+	p = ascii_col(p, d, strlen(d), w, 1);
 	memcpy(p, "  ", 2);
 	return p + 2;
 }
@@ -154,13 +173,13 @@ static int stream_row(void *ctx, const struct step *s)
 	char *p = line;
 	p = num_col(p, s->id, t->w_id);
 	p = num_col(p, s->plan_id, t->w_plan);
-	p = col(p, s->status, strlen(s->status), 7, 0);
+	p = ascii_col(p, s->status, strlen(s->status), 7, 0);
 	memcpy(p, "  ", 2);
 	p += 2;
 	if (s->due)
-		p = col(p, s->due, strlen(s->due), 10, 0);
+		p = ascii_col(p, s->due, strlen(s->due), 10, 0);
 	else
-		p = col(p, "-", 1, 10, 0);
+		p = ascii_col(p, "-", 1, 10, 0);
 	memcpy(p, "  ", 2);
 	p += 2;
 	if (s->estimate_minutes % 60 == 0) {
@@ -168,7 +187,7 @@ static int stream_row(void *ctx, const struct step *s)
 	} else {
 		char est[32];
 		int n = snprintf(est, sizeof est, "%.2f", s->estimate_minutes / 60.0);
-		p = col(p, est, (size_t)n, 5, 1);
+		p = ascii_col(p, est, (size_t)n, 5, 1);
 		memcpy(p, "  ", 2);
 		p += 2;
 	}
