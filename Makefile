@@ -62,12 +62,12 @@ build/asan/tandem: $(ASAN_OBJ) build/asan/cli/main.o
 	@$(if $(V),,echo "  LD      $@")
 	$(Q)$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS_EXTRA)
 
-build/release/tests/%: tests/unit/%.c $(REL_OBJ) | $(DEPS_STAMP)
+build/release/tests/%: tests/unit/%.c tests/unit/testutil.h $(REL_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(WARN) $(DEFS) $(REL_FLAGS) -UNDEBUG $(PKG_CFLAGS) $(CFLAGS) -o $@ $< \
 		$(REL_OBJ) $(PKG_LIBS) $$(pkg-config --libs cmocka) $(LDLIBS_EXTRA)
-build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) | $(DEPS_STAMP)
+build/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(ASAN_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(WARN) $(DEFS) $(ASAN_FLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< \

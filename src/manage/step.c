@@ -226,31 +226,37 @@ static struct stmt *filter_prepare(struct db *db, const char *select, const char
 	return st;
 }
 
-int step_list(struct db *db, struct arena *a, const struct step_filter *f, unsigned fset,
-	      struct step **out, size_t *n, struct err *e)
+/* The listing statement of a filter, bound, paged, in id order. */
+static struct stmt *list_prepare(struct db *db, const char *select, const struct step_filter *f,
+				 unsigned fset, struct err *e)
 {
-	struct stmt *st = filter_prepare(db, STEP_SELECT,
+	struct stmt *st = filter_prepare(db, select,
 					 " ORDER BY s.id LIMIT :limit OFFSET :offset", fset, e);
 	if (!st)
-		return -1;
+		return NULL;
 	filter_bind(st, f, fset);
 	db_bind_int(st, ":limit", (fset & SF_LIMIT) ? f->limit : DB_NO_LIMIT);
 	db_bind_int(st, ":offset", (fset & SF_OFFSET) ? f->offset : 0);
+	return st;
+}
+
+int step_list(struct db *db, struct arena *a, const struct step_filter *f, unsigned fset,
+	      struct step **out, size_t *n, struct err *e)
+{
+	struct stmt *st = list_prepare(db, STEP_SELECT, f, fset, e);
+	if (!st)
+		return -1;
 	return db_collect(st, a, sizeof **out, step_row, (void **)out, n, e);
 }
 
 int step_each(struct db *db, const struct step_filter *f, unsigned fset, int with_names,
 	      int (*fn)(void *ctx, const struct step *s), void *ctx, struct err *e)
 {
-	struct stmt *st = filter_prepare(db, with_names ? STEP_SELECT :
+	struct stmt *st = list_prepare(db, with_names ? STEP_SELECT :
 		"SELECT s.id, s.plan_id, s.name, s.assignee_id, NULL, s.estimate_minutes, "
-		"s.duration_days, s.due, s.status FROM step s ",
-					 " ORDER BY s.id LIMIT :limit OFFSET :offset", fset, e);
+		"s.duration_days, s.due, s.status FROM step s ", f, fset, e);
 	if (!st)
 		return -1;
-	filter_bind(st, f, fset);
-	db_bind_int(st, ":limit", (fset & SF_LIMIT) ? f->limit : DB_NO_LIMIT);
-	db_bind_int(st, ":offset", (fset & SF_OFFSET) ? f->offset : 0);
 	int rc, stop = 0;
 	while (!stop && (rc = db_step(st, e)) == 1) {
 		struct step s = {

@@ -27,12 +27,7 @@
 #include "base/field.h"
 #include "base/json.h"
 
-#define assert_contains(hay, needle)                                              \
-	do {                                                                       \
-		const char *h_ = (hay), *n_ = (needle);                            \
-		if (!strstr(h_, n_))                                               \
-			fail_msg("\"%s\" does not contain \"%s\"", h_, n_);        \
-	} while (0)
+#include "testutil.h"
 
 /* ---- buf ---- */
 

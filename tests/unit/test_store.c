@@ -35,12 +35,7 @@
 #include "base/err.h"
 #include "store/db.h"
 
-#define assert_contains(hay, needle)                                              \
-	do {                                                                       \
-		const char *h_ = (hay), *n_ = (needle);                            \
-		if (!strstr(h_, n_))                                               \
-			fail_msg("\"%s\" does not contain \"%s\"", h_, n_);        \
-	} while (0)
+#include "testutil.h"
 
 struct tmp {
 	char dir[64];
