@@ -31,7 +31,7 @@ UNIT_ASAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 DEPS_STAMP := build/.deps-ok
 
 .PHONY: all asan run check check-only unit install uninstall clean bench deps \
-	lint format
+	lint format fuzz
 all: tandem
 
 deps: $(DEPS_STAMP)
@@ -74,6 +74,34 @@ build/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(ASAN_OBJ) | $(DEPS_ST
 		$(ASAN_OBJ) $(PKG_LIBS) $$(pkg-config --libs cmocka) $(LDLIBS_EXTRA)
 unit: $(UNIT_REL) $(UNIT_ASAN)
 
+# Fuzz targets: make check replays their inputs (tests/fuzz/<name>/) in
+# the sanitizer build; `make fuzz T=json SECONDS=60` fuzzes one with
+# clang's libFuzzer (scripts/install-deps fuzz).
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=build/asan/fuzz/%)
+build/asan/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(ASAN_OBJ) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  FUZZ    $@")
+	$(Q)$(CC) $(WARN) $(DEFS) $(ASAN_FLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< tests/fuzz/replay.c \
+		$(ASAN_OBJ) $(PKG_LIBS) $(LDLIBS_EXTRA)
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build/fuzz/%.o)
+build/fuzz/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(Q)clang $(WARN) $(DEFS) $(FUZZ_FLAGS) $(PKG_CFLAGS) -c $< -o $@
+build/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(Q)clang $(WARN) $(DEFS) -O1 -g -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
+		-o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) $(LDLIBS_EXTRA)
+T ?= json
+SECONDS ?= 60
+fuzz: | $(DEPS_STAMP)
+	@scripts/install-deps fuzz
+	@$(MAKE) --no-print-directory build/fuzz/bin/fuzz_$(T)
+	@mkdir -p build/fuzz/corpus/$(T)
+	build/fuzz/bin/fuzz_$(T) -max_total_time=$(SECONDS) -artifact_prefix=build/fuzz/ \
+		build/fuzz/corpus/$(T) tests/fuzz/$(T)
+
 bench/bare-server: bench/bare-server.c | $(DEPS_STAMP)
 	$(CC) $(WARN) $(DEFS) -O2 -o $@ $< $$(pkg-config --cflags --libs libmicrohttpd)
 
@@ -81,7 +109,8 @@ run: tandem
 	@scripts/run-demo
 
 check: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory -j2 tandem build/asan/tandem $(UNIT_REL) $(UNIT_ASAN)
+	@$(MAKE) --no-print-directory -j2 tandem build/asan/tandem $(UNIT_REL) $(UNIT_ASAN) \
+		$(FUZZ_REPLAY)
 	@tests/run-all
 
 check-only:

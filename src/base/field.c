@@ -111,9 +111,11 @@ static int store_int(const struct field *f, void *obj, unsigned *set, int64_t v,
 		     struct err *e)
 {
 	if (f->type == FT_ID) {
-		if (v <= 0 && !(v == 0 && f->nullable))
+		/* only "none" or null clears an id; 0 is no id */
+		if (v <= 0)
 			return err_set(e, ERR_BAD_INPUT, f->name,
-				       "%s: must be an id (a whole number above 0)", f->name);
+				       "%s: must be an id (a whole number above 0)%s", f->name,
+				       f->nullable ? ", or none" : "");
 	} else if (v < f->min || v > f->max) {
 		return range_error(f, e);
 	}
@@ -161,8 +163,10 @@ int field_from_text(const struct field *f, void *obj, unsigned *set,
 				       "%s: must be true or false", f->name);
 		break;
 	case FT_ID:
-		if (f->nullable && strcmp(text, "none") == 0)
-			return store_int(f, obj, set, 0, e);
+		if (f->nullable && strcmp(text, "none") == 0) {
+			*AT(obj, f, int64_t) = 0;
+			break;
+		}
 		if (field_parse_int(text, &v))
 			return err_set(e, ERR_BAD_INPUT, f->name,
 				       "%s: must be an id (a whole number above 0), got \"%.40s\"",
