@@ -93,8 +93,8 @@ static char *read_file(const char *path, size_t *len)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s PORT FILE\n", argv[0]);
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: %s PORT FILE [THREADS]\n", argv[0]);
 		return 2;
 	}
 	char *end;
@@ -131,6 +131,8 @@ int main(int argc, char **argv)
 		cpus = 1;
 	if (cpus > 64)
 		cpus = 64;
+	if (argc == 4)	/* the same pool size as the tandem it is compared with */
+		cpus = strtol(argv[3], NULL, 10) > 0 ? strtol(argv[3], NULL, 10) : cpus;
 
 	/* Trap 3: block the signals in every thread the daemon will start. */
 	sigset_t stop;
