@@ -13,9 +13,10 @@ static int show(struct cli *c, int64_t id, int verbose)
 		cli_print_json(c, o);
 	} else if (verbose) {
 		fprintf(c->out, "person    %lld\nname      %s\nemail     %s\nunit      %lld %s\n"
-				"manager   %s\ntitle     %s\nrate      %s/h\ncapacity  %s h/week\n"
-				"reports   %lld\n", (long long)p.id, p.name, p.email,
+				"manager   %s%s%s\ntitle     %s\nrate      %s/h\n"
+				"capacity  %s h/week\nreports   %lld\n", (long long)p.id, p.name, p.email,
 			(long long)p.unit_id, p.unit_name, fmt_id(&c->a, p.manager_id),
+			p.manager_name ? " " : "", p.manager_name ? p.manager_name : "",
 			fmt_str(p.title), fmt_money(&c->a, p.rate_cents),
 			fmt_hours(&c->a, p.capacity_minutes), (long long)p.reports);
 	}

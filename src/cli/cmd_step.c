@@ -26,7 +26,7 @@ static int show(struct cli *c, int64_t id, int verbose)
 		(long long)s.duration_days, fmt_str(s.due), s.status,
 		fmt_hours(&c->a, s.logged_minutes));
 	for (size_t i = 0; i < s.ndeps; i++)
-		fprintf(c->out, "%s step %lld \"%s\" (%s)%s\n", i ? "          " : "after    ",
+		fprintf(c->out, "%-9s step %lld \"%s\" (%s)%s\n", i ? "" : "after",
 			(long long)s.deps[i].on, s.deps[i].name, s.deps[i].status,
 			s.deps[i].lag_days ? arena_printf(&c->a, " + %lld day(s)",
 							  (long long)s.deps[i].lag_days) : "");

@@ -19,9 +19,11 @@ static int show(struct cli *c, int64_t id, int verbose)
 	if (c->json) {
 		cli_print_json(c, unit_json(&u));
 	} else if (verbose) {
-		fprintf(c->out, "unit      %lld\nname      %s\nparent    %s\npeople    %lld\n"
+		fprintf(c->out, "unit      %lld\nname      %s\nparent    %s%s%s\npeople    %lld\n"
 				"children  %lld\n", (long long)u.id, u.name,
-			fmt_id(&c->a, u.parent_id), (long long)u.people, (long long)u.children);
+			fmt_id(&c->a, u.parent_id), u.parent_name ? " " : "",
+			u.parent_name ? u.parent_name : "", (long long)u.people,
+			(long long)u.children);
 	}
 	return 0;
 }

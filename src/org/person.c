@@ -177,7 +177,8 @@ out:
 
 #define PERSON_SELECT                                                         \
 	"SELECT p.id, p.name, p.email, p.unit_id, u.name, p.manager_id, p.title, " \
-	"p.rate_cents, p.capacity_minutes FROM person p JOIN unit u ON u.id = p.unit_id "
+	"p.rate_cents, p.capacity_minutes, m.name FROM person p "                \
+	"JOIN unit u ON u.id = p.unit_id LEFT JOIN person m ON m.id = p.manager_id "
 
 static void person_row(struct stmt *st, struct arena *a, struct person *p)
 {
@@ -190,6 +191,7 @@ static void person_row(struct stmt *st, struct arena *a, struct person *p)
 	p->title = arena_strdup(a, db_col_text(st, 6));
 	p->rate_cents = db_col_int(st, 7);
 	p->capacity_minutes = db_col_int(st, 8);
+	p->manager_name = arena_strdup(a, db_col_text(st, 9));
 }
 
 static void person_row_fn(struct stmt *st, struct arena *a, void *item)
@@ -340,6 +342,7 @@ json_t *person_json(const struct person *p)
 	json_set_int(o, "unit_id", p->unit_id);
 	json_set_str(o, "unit", p->unit_name);
 	json_set_id(o, "manager_id", p->manager_id);
+	json_set_str(o, "manager", p->manager_name);
 	json_set_str(o, "title", p->title);
 	json_set_money(o, "rate", p->rate_cents);
 	json_set_hours(o, "capacity_hours", p->capacity_minutes);

@@ -21,6 +21,7 @@ struct person {
 	int64_t unit_id;
 	const char *unit_name;
 	int64_t manager_id;	/* 0 for none */
+	const char *manager_name;
 	const char *title;
 	int64_t rate_cents;	/* hourly cost rate */
 	int64_t capacity_minutes;	/* per week */

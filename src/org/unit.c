@@ -71,13 +71,20 @@ static void unit_row_fn(struct stmt *st, struct arena *a, void *item)
 
 int unit_get(struct db *db, struct arena *a, int64_t id, struct unit *u, struct err *e)
 {
-	struct stmt *st = db_prepare(db, UNIT_SELECT "WHERE u.id = :id", e);
+	struct stmt *st = db_prepare(db,
+		"SELECT u.id, u.name, u.parent_id, "
+		"(SELECT count(*) FROM person p WHERE p.unit_id = u.id), "
+		"(SELECT count(*) FROM unit c WHERE c.parent_id = u.id), "
+		"(SELECT name FROM unit p WHERE p.id = u.parent_id) FROM unit u "
+		"WHERE u.id = :id", e);
 	if (!st)
 		return -1;
 	db_bind_int(st, ":id", id);
 	int rc = db_step(st, e);
-	if (rc == 1)
+	if (rc == 1) {
 		unit_row(st, a, u);
+		u->parent_name = arena_strdup(a, db_col_text(st, 5));
+	}
 	db_done(st);
 	if (rc == 0)
 		return err_set(e, ERR_NOT_FOUND, "id", "no unit with id %lld", (long long)id);
@@ -253,6 +260,8 @@ json_t *unit_json(const struct unit *u)
 	json_set_int(o, "id", u->id);
 	json_set_str(o, "name", u->name);
 	json_set_id(o, "parent_id", u->parent_id);
+	if (u->parent_name)
+		json_set_str(o, "parent", u->parent_name);
 	json_set_int(o, "people", u->people);
 	json_set_int(o, "children", u->children);
 	return o;

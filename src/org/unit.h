@@ -17,6 +17,7 @@ struct unit {
 	int64_t id;
 	const char *name;
 	int64_t parent_id;	/* 0 for a root */
+	const char *parent_name;	/* unit_get only */
 	int depth;		/* 0 for a root (listings only) */
 	int64_t people;		/* people directly in the unit */
 	int64_t children;

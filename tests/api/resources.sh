@@ -125,7 +125,7 @@ expect_error "GET deleted unit" 404 id
 api POST $V/people "{\"name\":\"Ann Lee\",\"email\":\"ann@acme.test\",\"unit_id\":$OPS,\"title\":\"Lead\",\"rate\":55.5,\"capacity_hours\":37.5}"
 ANN=$(sql "SELECT id FROM person WHERE email = 'ann@acme.test'")
 expect_created "POST person Ann" $V/people "$ANN"
-expect_body "POST person: fields" "{\"id\":$ANN,\"name\":\"Ann Lee\",\"email\":\"ann@acme.test\",\"unit_id\":$OPS,\"unit\":\"Ops\",\"manager_id\":null,\"title\":\"Lead\",\"rate\":55.5,\"capacity_hours\":37.5,\"reports\":0}"
+expect_body "POST person: fields" "{\"id\":$ANN,\"name\":\"Ann Lee\",\"email\":\"ann@acme.test\",\"unit_id\":$OPS,\"unit\":\"Ops\",\"manager_id\":null,\"manager\":null,\"title\":\"Lead\",\"rate\":55.5,\"capacity_hours\":37.5,\"reports\":0}"
 # 55.5 an hour is 5550 cents; 37.5 hours is 2250 minutes
 expect_eq "POST person: stored in cents and minutes" "Ann Lee|ann@acme.test|$OPS||Lead|5550|2250" \
 	"$(sql "SELECT name, email, unit_id, manager_id, title, rate_cents, capacity_minutes FROM person WHERE id = $ANN")"

@@ -156,7 +156,10 @@ for round in 1 2; do
 	expect_eq "round $round: integrity_check" ok "$(sql 'PRAGMA integrity_check')"
 	lines=$(grep -c '^step [0-9][0-9]* added$' "$TMP/loop.out")
 	expect_eq "round $round: every output line is whole" "$(wc -l <"$TMP/loop.out")" "$lines"
-	expect_eq "round $round: no errors from the adds before the kill" "" "$(cat "$TMP/loop.err")"
+	# (a process killed while LeakSanitizer checks it at exit leaves this
+	# line from LSan's tracer; it says nothing of tandem)
+	expect_eq "round $round: no errors from the adds before the kill" "" \
+		"$(grep -v '^==[0-9]*==Unable to get registers from thread' "$TMP/loop.err")"
 	count=$(sql 'SELECT count(*) FROM step')
 	[ -n "${DURABILITY_VERBOSE:-}" ] &&
 		echo "round $round: killed step add $k (aimed at $target); $lines reported, $count stored" >&2

@@ -61,11 +61,11 @@ t unit show 3
 expect_rc "unit show" 0
 expect_eq "unit show lists the fields" "unit      3
 name      Engineering
-parent    1
+parent    1 Acme
 people    0
 children  2" "$OUT"
 t unit show 3 --json
-expect_eq "unit show --json" '{"id":3,"name":"Engineering","parent_id":1,"people":0,"children":2}' \
+expect_eq "unit show --json" '{"id":3,"name":"Engineering","parent_id":1,"parent":"Acme","people":0,"children":2}' \
 	"$(jqo '.' | jq -c .)"
 t unit show 99
 expect_rc "unit show of an unknown id exits 4" 4
@@ -144,6 +144,11 @@ t person add Ed --email ed@acme.test --unit 6 --manager 1 --json
 expect_rc "person add --json" 0
 expect_eq "person add --json gives the person" "5 Ed 6 Archive 1 0 40 0" \
 	"$(jqo '"\(.id) \(.name) \(.unit_id) \(.unit) \(.manager_id) \(.rate) \(.capacity_hours) \(.reports)"')"
+# the manager is shown by name too: Ed's manager is person 1, Ada
+expect_eq "person add --json names the manager" "$(sql 'SELECT name FROM person WHERE id = 1')" \
+	"$(jqo '.manager')"
+t person show 5
+expect_contains "person show names the manager" "$OUT" "manager   1 $(sql 'SELECT name FROM person WHERE id = 1')"
 
 t person show 1
 expect_rc "person show" 0
