@@ -2,6 +2,8 @@
  * public-domain algorithms (proleptic Gregorian calendar). */
 #include "base/date.h"
 
+#include "base/err.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -63,6 +65,13 @@ int date_parse(const char *s, int32_t *day)
 
 void date_format(int32_t day, char out[11])
 {
+	/* outside 1900-01-01 .. 9999-12-31 the text would not be YYYY-MM-DD
+	 * (and would not sort as a date): clamp, loudly in debug builds */
+	static const int32_t first = -25567, last = 2932896;
+	if (NEVER(day < first))
+		day = first;
+	if (NEVER(day > last))
+		day = last;
 	int y, m, d;
 	date_to_ymd(day, &y, &m, &d);
 	char tmp[40];

@@ -11,7 +11,8 @@
 /* Parses exactly "YYYY-MM-DD" (years 1900-9999, a real calendar day).
  * Returns 0 and sets *day, or -1. */
 int date_parse(const char *s, int32_t *day);
-/* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
+/* Writes "YYYY-MM-DD" into out (at least 11 bytes); days outside the
+ * years 1900-9999 are a caller's bug (clamped in release builds). */
 void date_format(int32_t day, char out[11]);
 int32_t date_from_ymd(int y, int m, int d);
 void date_to_ymd(int32_t day, int *y, int *m, int *d);

@@ -15,6 +15,17 @@ int err_set(struct err *e, int status, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
+	/* a message cut short may end inside a UTF-8 sequence: drop the part */
+	size_t n = strlen(e->msg);
+	size_t k = n;
+	while (k > 0 && ((unsigned char)e->msg[k - 1] & 0xC0) == 0x80 && n - k < 3)
+		k--;
+	if (k > 0 && (unsigned char)e->msg[k - 1] >= 0xC0) {
+		unsigned c = (unsigned char)e->msg[k - 1];
+		size_t want = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+		if (n - (k - 1) < want)
+			e->msg[k - 1] = '\0';
+	}
 	return -1;
 }
 

@@ -91,9 +91,35 @@ static int check_choice(const struct field *f, const char *s, struct err *e)
 		       f->name, list, s);
 }
 
+size_t utf8_valid_prefix(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = p[i];
+		size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+		if (!len || i + len > n)
+			return i;
+		uint32_t cp = len == 1 ? c : c & (0x7F >> len);
+		for (size_t k = 1; k < len; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (p[i + k] & 0x3F);
+		}
+		/* no overlong forms, surrogates or code points past U+10FFFF */
+		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+		    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 static int check_text(const struct field *f, const char *s, struct err *e)
 {
 	size_t n = strlen(s);
+	if (utf8_valid_prefix(s, n) != n)
+		return err_set(e, ERR_BAD_INPUT, f->name, "%s: must be UTF-8 text", f->name);
 	if (f->required && n == 0)
 		return err_set(e, ERR_BAD_INPUT, f->name, "%s: must not be empty", f->name);
 	if (f->max && (int64_t)n > f->max)
@@ -257,10 +283,19 @@ int field_from_json(const struct field *f, void *obj, unsigned *set, json_t *v,
 			want = "a number";
 			break;
 		}
-		double x = json_number_value(v) * (f->type == FT_HOURS ? 60 : 100);
-		if (!(x >= (double)f->min - 0.5 && x <= (double)f->max + 0.5))
+		/* the same rule as text: at most two decimals */
+		double hundredths = json_number_value(v) * 100;
+		if (!(fabs(hundredths) < 9e15) || fabs(hundredths - llround(hundredths)) > 1e-6)
+			return err_set(e, ERR_BAD_INPUT, f->name,
+				       "%s: must be a number with at most 2 decimals", f->name);
+		int64_t h = llround(hundredths);
+		if (h < 0)
 			return range_error(f, e);
-		return store_int(f, obj, set, llround(x), e);
+		/* hours are kept in whole minutes, rounded as the text path does */
+		int64_t x = f->type == FT_HOURS ? (h * 60 + 50) / 100 : h;
+		if (x < f->min || x > f->max)
+			return range_error(f, e);
+		return store_int(f, obj, set, x, e);
 	}
 	}
 	return err_set(e, ERR_BAD_INPUT, f->name, "%s: must be %s, not %s", f->name,

@@ -53,6 +53,9 @@ int fields_from_json(const struct field *fields, void *obj, unsigned *set,
 int fields_require(const struct field *fields, unsigned set, struct err *e);
 const struct field *field_find(const struct field *fields, const char *name);
 
+/* Length of the valid UTF-8 prefix of s (n bytes): n when all is valid. */
+size_t utf8_valid_prefix(const char *s, size_t n);
+
 /* Parses a non-negative decimal with at most `places` decimals into
  * an integer scaled by 10^places ("7.5", 2 -> 750). Returns -1 on junk. */
 int field_parse_decimal(const char *s, int places, int64_t *out);

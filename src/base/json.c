@@ -1,6 +1,8 @@
 /* json: see json.h. */
 #include "base/json.h"
 
+#include "base/field.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -153,9 +155,33 @@ json_t *json_error(const struct err *e)
 	return out;
 }
 
+/* Text that is not valid UTF-8 (from an old database, or a byte cut in
+ * an error message) still gets its key: each invalid byte becomes
+ * U+FFFD, the replacement character. */
+static json_t *string_or_replaced(const char *s)
+{
+	json_t *v = json_string(s);
+	if (v)
+		return v;
+	struct buf b = BUF_INIT;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		size_t ok = utf8_valid_prefix(s + i, n - i);
+		buf_putn(&b, s + i, ok);
+		i += ok;
+		if (i < n) {
+			buf_puts(&b, "\xEF\xBF\xBD");
+			i++;
+		}
+	}
+	v = b.failed ? NULL : json_stringn(b.s ? b.s : "", b.len);
+	buf_free(&b);
+	return v ? v : json_string("");
+}
+
 void json_set_str(json_t *o, const char *key, const char *s)
 {
-	json_object_set_new(o, key, s ? json_string(s) : json_null());
+	json_object_set_new(o, key, s ? string_or_replaced(s) : json_null());
 }
 
 void json_set_int(json_t *o, const char *key, int64_t v)
@@ -170,10 +196,12 @@ void json_set_id(json_t *o, const char *key, int64_t id)
 
 void json_set_hours(json_t *o, const char *key, int64_t minutes)
 {
-	if (minutes % 60 == 0)
-		json_object_set_new(o, key, json_integer(minutes / 60));
+	/* hours to two decimals, as they are typed: 61 minutes is 1.02 */
+	int64_t hundredths = (minutes * 100 + (minutes >= 0 ? 30 : -30)) / 60;
+	if (hundredths % 100 == 0)
+		json_object_set_new(o, key, json_integer(hundredths / 100));
 	else
-		json_object_set_new(o, key, json_real((double)minutes / 60.0));
+		json_object_set_new(o, key, json_real((double)hundredths / 100.0));
 }
 
 void json_set_money(json_t *o, const char *key, int64_t cents)

@@ -27,5 +27,9 @@ void log_msg(enum log_level level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line + n, sizeof line - n, fmt, ap);
 	va_end(ap);
+	/* one message, one line: a newline in a logged URL cannot forge another */
+	for (char *p = line + n; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			*p = '?';
 	fprintf(stderr, "%s\n", line);	/* one write per line */
 }

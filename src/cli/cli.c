@@ -111,7 +111,8 @@ static int report(const struct cli *c, const struct err *e)
 	} else {
 		fprintf(stderr, "tandem: %s\n", msg);
 	}
-	return err_exit_code(e);
+	/* a handler that failed without saying why is a bug, not success */
+	return e->status ? err_exit_code(e) : EXIT_INTERNAL;
 }
 
 /* --- help ---------------------------------------------------------- */
@@ -387,14 +388,14 @@ int cli_main(int argc, char **argv)
 	}
 
 	/* positional arguments and flags, in any order */
-	int positional = 0;
+	int positional = 0, flags_done = 0;	/* after "--" everything is positional */
 	for (; i < argc; i++) {
 		const char *arg = argv[i];
-		if (strcmp(arg, "--") == 0) {
-			positional = -1;
+		if (!flags_done && strcmp(arg, "--") == 0) {
+			flags_done = 1;
 			continue;
 		}
-		if (positional >= 0 && arg[0] == '-' && arg[1] == '-' && arg[2]) {
+		if (!flags_done && arg[0] == '-' && arg[1] == '-' && arg[2]) {
 			if (strcmp(arg, "--json") == 0) {
 				if (!(c.cmd->flags & CMD_JSON)) {
 					rc = usage_error("'%s %s' has no --json output", c.cmd->noun,
@@ -436,13 +437,13 @@ int cli_main(int argc, char **argv)
 				goto out;
 			continue;
 		}
-		if (strcmp(arg, "-h") == 0) {
+		if (!flags_done && strcmp(arg, "-h") == 0) {
 			help = 1;
 			continue;
 		}
 		/* a positional argument */
 		int want = !!(c.cmd->flags & (CMD_ID | CMD_NAME));
-		int taken = positional < 0 ? 0 : positional;
+		int taken = positional;
 		if (help)
 			continue;
 		if (taken >= want) {
@@ -498,7 +499,8 @@ void cli_print_json(struct cli *c, json_t *v)
 	struct buf b = BUF_INIT;
 	json_to_buf(v, &b, 1);
 	buf_putc(&b, '\n');
-	fwrite(buf_str(&b), 1, b.len, c->out);
+	if (!b.failed && b.len)
+		fwrite(b.s, 1, b.len, c->out);
 	buf_free(&b);
 	json_decref(v);
 }
@@ -515,7 +517,8 @@ void cli_list_item(struct cli *c, json_t *item, int first)
 	struct buf b = BUF_INIT;
 	buf_puts(&b, first ? "\n    " : ",\n    ");
 	json_to_buf(item, &b, 0);
-	fwrite(buf_str(&b), 1, b.len, c->out);
+	if (!b.failed && b.len)
+		fwrite(b.s, 1, b.len, c->out);
 	buf_free(&b);
 	json_decref(item);
 }
@@ -666,7 +669,8 @@ void table_print(struct table *t, FILE *out)
 			buf_reset(&b);
 		}
 	}
-	fwrite(buf_str(&b), 1, b.len, out);
+	if (!b.failed && b.len)
+		fwrite(b.s, 1, b.len, out);
 	buf_free(&b);
 }
 

@@ -1,5 +1,6 @@
 /* cmd_misc: tandem demo, serve and version. */
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -90,7 +91,14 @@ int serve_cmd(struct cli *c)
 		o->listen = "127.0.0.1:8080";
 	if (!(c->set & S_THREADS)) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		o->threads = n < 2 ? 2 : n;
+		o->threads = n < 2 ? 2 : n > 256 ? 256 : n;
+	}
+	/* each worker opens its own connection: a private in-memory database
+	 * per worker would be a different, empty database for each */
+	if (strstr(c->db_url, ":memory:") || strcmp(c->db_url, "sqlite:") == 0) {
+		err_set(&c->e, ERR_BAD_INPUT, "db", "db: serve needs a database file, not %s",
+			c->db_url);
+		return -1;
 	}
 	/* the migrated schema is in place; workers open their own connections */
 	db_close(c->db);

@@ -134,12 +134,11 @@ static char *col(char *p, const char *s, size_t len, int w, int right)
 	return p;
 }
 
-/* ASCII text (numbers, statuses, dates) no wider than w, padded to w. */
+/* ASCII text (numbers, statuses, dates) padded to w; never cut: a wider
+ * value shifts the rest of its row. len is at most 40. */
 static char *ascii_col(char *p, const char *s, size_t len, int w, int right)
 {
-	if ((int)len > w)
-		return col(p, s, len, w, right);
-	size_t gap = (size_t)w - len;
+	size_t gap = (int)len < w ? (size_t)w - len : 0;
 	if (right) {
 		memset(p, ' ', gap);
 		p += gap;
@@ -241,9 +240,12 @@ int step_list_cmd(struct cli *c)
 		cli_list_end(c, t.w_id == 0);
 		return db_end(c->db, rc, &c->e);
 	}
+	/* sizes, names and rows from one snapshot */
+	if (db_begin_read(c->db, &c->e))
+		return -1;
 	struct step_extent x;
 	if (step_extent(c->db, &x, &c->e))
-		return -1;
+		return db_end(c->db, -1, &c->e);
 	struct stream t = {.c = c, .b = BUF_INIT};
 	t.w_id = digits(x.max_id) > 2 ? digits(x.max_id) : 2;
 	t.w_plan = digits(x.max_plan_id) > 4 ? digits(x.max_plan_id) : 4;
@@ -261,9 +263,10 @@ int step_list_cmd(struct cli *c)
 	int rc = step_each(c->db, c->obj, c->set, !t.names, stream_row, &t, &c->e);
 	if (rc > 0)
 		rc = err_set(&c->e, ERR_INTERNAL, "", "out of memory");
-	fwrite(buf_str(&t.b), 1, t.b.len, c->out);
+	if (!t.b.failed && t.b.len)
+		fwrite(t.b.s, 1, t.b.len, c->out);
 	buf_free(&t.b);
-	return rc;
+	return db_end(c->db, rc, &c->e);
 }
 
 int step_count_cmd(struct cli *c)

@@ -270,6 +270,11 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 			}
 			/* status follows the calendar: most steps due before today are
 			 * done, some late; steps under way are doing; later ones todo */
+			/* a plan of very many steps runs out of calendar: the rest
+			 * all start in its last year */
+			int32_t last_start = date_from_ymd(9998, 1, 1);
+			if (cursor > last_start)
+				cursor = last_start;
 			int32_t due = date_add_working(cursor, (int)dur);
 			date_format(due, day);
 			int64_t roll = rng_range(&r, 0, 99);

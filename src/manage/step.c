@@ -581,6 +581,14 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 		buf_free(&msg);
 		goto out;
 	}
+	/* last, after the structural checks: a step under way or finished cannot start waiting for unfinished work */
+	if ((strcmp(status, "doing") == 0 || strcmp(status, "done") == 0) &&
+	    strcmp(on_status, "done") != 0) {
+		err_set(e, ERR_CONFLICT, "on",
+			"on: step %lld is %s, so it cannot wait for step %lld, which is %s",
+			(long long)id, status, (long long)in->on, on_status);
+		goto out;
+	}
 	st = db_prepare(db,
 		"INSERT INTO step_dep (step_id, depends_on, lag_days) VALUES (:id, :on, :lag)", e);
 	if (!st)

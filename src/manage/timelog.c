@@ -172,18 +172,22 @@ static struct stmt *filter_prepare(struct db *db, const char *select, const char
 int time_list(struct db *db, struct arena *a, const struct time_filter *f, unsigned fset,
 	      struct time_entry **out, size_t *n, int64_t *total, struct err *e)
 {
+	/* the total and the rows from one snapshot */
+	if (db_begin_read(db, e))
+		return -1;
 	unsigned where = fset & ~(unsigned)(TF_LIMIT | TF_OFFSET);
 	struct stmt *st = filter_prepare(db, "SELECT coalesce(sum(t.minutes), 0) "
 					 "FROM time_entry t ", "", where, f, e);
 	if (!st || db_one_int(st, total, e) < 0)
-		return -1;
+		return db_end(db, -1, e);
 	st = filter_prepare(db, TIME_SELECT, " ORDER BY t.day, t.id LIMIT :limit OFFSET :offset",
 			    where, f, e);
 	if (!st)
-		return -1;
+		return db_end(db, -1, e);
 	db_bind_int(st, ":limit", (fset & TF_LIMIT) ? f->limit : DB_NO_LIMIT);
 	db_bind_int(st, ":offset", (fset & TF_OFFSET) ? f->offset : 0);
-	return db_collect(st, a, sizeof **out, time_row, (void **)out, n, e);
+	int rc = db_collect(st, a, sizeof **out, time_row, (void **)out, n, e);
+	return db_end(db, rc, e);
 }
 
 int time_rm(struct db *db, int64_t id, struct err *e)

@@ -46,6 +46,7 @@ struct db {
 	char target[512];	/* path or connection string, for messages */
 	int tx_depth;	/* nested db_begin calls share one transaction */
 	int tx_doomed;
+	int tx_read;	/* the outermost transaction is read-only */
 	int version;
 	struct stmt cache[STMT_CACHE];
 	int ncache;

@@ -203,10 +203,15 @@ static int run_cached(struct db *db, const char *sql, struct err *e)
 
 int db_begin(struct db *db, struct err *e)
 {
+	/* a write cannot join a read snapshot: SQLite could not upgrade it
+	 * once another writer moved on (SQLITE_BUSY_SNAPSHOT) */
+	if (NEVER(db->tx_depth > 0 && db->tx_read))
+		return err_set(e, ERR_INTERNAL, "", "a write inside a read-only transaction");
 	if (db->tx_depth == 0) {
 		if (run_cached(db, db->ops->begin_sql, e))
 			return -1;
 		db->tx_doomed = 0;
+		db->tx_read = 0;
 	}
 	db->tx_depth++;
 	return 0;
@@ -218,6 +223,7 @@ int db_begin_read(struct db *db, struct err *e)
 		if (run_cached(db, db->ops->begin_read_sql, e))
 			return -1;
 		db->tx_doomed = 0;
+		db->tx_read = 1;
 	}
 	db->tx_depth++;
 	return 0;
@@ -406,6 +412,9 @@ int db_open(const char *url, int flags, struct db **out, struct err *e)
 			       "db: unknown database URL \"%.200s\" (expected sqlite:PATH)", url);
 	if (!*target)
 		return err_set(e, ERR_BAD_INPUT, "db", "db: the URL names no database");
+	if (strlen(target) >= sizeof ((struct db *)0)->target - 8)
+		return err_set(e, ERR_BAD_INPUT, "db", "db: the path is longer than %zu bytes",
+			       sizeof ((struct db *)0)->target - 9);
 	struct db *db = calloc(1, sizeof *db);
 	if (!db)
 		return err_set(e, ERR_INTERNAL, "", "out of memory");

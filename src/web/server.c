@@ -239,12 +239,14 @@ static int match(const char *pattern, const char *path, int64_t ids[2])
 
 static const struct route *route_for(struct req *r, char *allow, size_t allow_size)
 {
-	int64_t ids[2];
+	int64_t ids[2] = {0, 0};
+	/* HEAD is GET without the body (libmicrohttpd drops it) */
+	const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
 	allow[0] = '\0';
 	for (const struct route *rt = api_routes; rt->method; rt++) {
 		if (!match(rt->pattern, r->path, ids))
 			continue;
-		if (strcmp(rt->method, r->method) == 0) {
+		if (strcmp(rt->method, method) == 0) {
 			r->id = ids[0];
 			r->id2 = ids[1];
 			return rt;
@@ -325,6 +327,10 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 			return send_error(conn, &r.e, allow);
 		}
 		err_set(&r.e, ERR_NOT_FOUND, "", "no such resource: %.200s", url);
+		return send_error(conn, &r.e, NULL);
+	}
+	if (cs->body.failed) {
+		err_set(&r.e, ERR_INTERNAL, "", "out of memory reading the request body");
 		return send_error(conn, &r.e, NULL);
 	}
 	r.body = cs->body.s;
@@ -536,10 +542,16 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 	MHD_socket lfd = mhd.quiesce_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)
 		shutdown(lfd, SHUT_RDWR);
-	for (int i = 0; i < 1000 && (atomic_load(&s->in_flight) > 0 ||
-				     atomic_load(&s->fresh) > 0); i++) {
+	/* requests in flight get 10 s; a connection that has sent nothing yet
+	 * gets 1 s to send its request; a second signal stops at once */
+	for (int i = 0; i < 1000; i++) {
+		if (atomic_load(&s->in_flight) == 0 && (atomic_load(&s->fresh) == 0 || i >= 100))
+			break;
 		struct timespec ts = {0, 10 * 1000 * 1000};
-		nanosleep(&ts, NULL);
+		if (sigtimedwait(&sigs, NULL, &ts) > 0) {
+			log_warn("second signal: stopping now");
+			break;
+		}
 	}
 	mhd.stop_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)

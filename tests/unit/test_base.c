@@ -890,6 +890,36 @@ static void test_json_writer_matches_jansson(void **state)
 	}
 }
 
+/* utf8_valid_prefix against a second method: jansson's own UTF-8 check
+ * (json_stringn refuses invalid text) on fixed cases and 20,000 random
+ * short byte strings drawn mostly from the bytes that matter. */
+static void test_utf8_valid_prefix(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_valid_prefix("abc", 3), 3);
+	assert_int_equal(utf8_valid_prefix("Zo\xc3\xab", 4), 4);	/* ë */
+	assert_int_equal(utf8_valid_prefix("a\xff", 2), 1);
+	assert_int_equal(utf8_valid_prefix("a\xc3", 2), 1);		/* cut */
+	assert_int_equal(utf8_valid_prefix("\xc0\x80", 2), 0);		/* overlong NUL */
+	assert_int_equal(utf8_valid_prefix("\xed\xa0\x80", 3), 0);	/* a surrogate */
+	assert_int_equal(utf8_valid_prefix("\xf4\x90\x80\x80", 4), 0);	/* past U+10FFFF */
+	assert_int_equal(utf8_valid_prefix("\xf0\x9f\x98\x80", 4), 4);	/* U+1F600 */
+	static const unsigned char pool[] = {'a', 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0,
+					     0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0xa0, 0x9f};
+	uint32_t x = 12345;
+	for (int round = 0; round < 20000; round++) {
+		char s[8];
+		size_t n = 1 + round % 7;
+		for (size_t k = 0; k < n; k++) {
+			x = x * 1103515245u + 12345u;
+			s[k] = (char)pool[(x >> 16) % sizeof pool];
+		}
+		json_t *v = json_stringn(s, n);
+		assert_int_equal(utf8_valid_prefix(s, n) == n, v != NULL);
+		json_decref(v);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -921,6 +951,7 @@ int main(void)
 		cmocka_unit_test(test_json_parse_malformed),
 		cmocka_unit_test(test_json_helpers),
 		cmocka_unit_test(test_json_writer_matches_jansson),
+		cmocka_unit_test(test_utf8_valid_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

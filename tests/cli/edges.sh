@@ -1,0 +1,87 @@
+# edges: rules and parsing at their edges, found in review: a dependency
+# added to a step already under way, text that is not UTF-8, "--",
+# estimates wider than their column, dates at the end of the calendar.
+source "$(dirname "$0")/../lib.sh"
+
+digest() { sqlite3 "${DB#sqlite:}" .dump | sha256sum | cut -d' ' -f1; }
+
+t unit add Acme
+t plan add P --unit 1 --start-date 2026-03-02
+t step add A --plan 1
+t step add B --plan 1
+t step add C --plan 1
+t step start 1
+t step "done" 1
+t step start 2
+
+# A step that is doing (2) or done (1) cannot start waiting for a step
+# that is not done (3): it would be under way before what it waits for.
+before=$(digest)
+t step dep add 2 --on 3
+expect_rc "a doing step cannot wait for a todo step" 5
+expect_contains "the refusal names both steps and their states" "$ERR" \
+	"--on: step 2 is doing, so it cannot wait for step 3, which is todo"
+t step dep add 1 --on 3
+expect_rc "a done step cannot wait for a todo step" 5
+expect_eq "the refused dependencies wrote nothing" "$before" "$(digest)"
+# waiting for a done step is fine, whatever its own state
+t step dep add 2 --on 1
+expect_rc "a doing step may wait for a done step" 0
+t step dep add 3 --on 2
+expect_rc "a todo step may wait for a doing step" 0
+
+# Text must be UTF-8: a stray byte is refused, naming the flag.
+before=$(digest)
+t step add $'bad \xff name' --plan 1
+expect_rc "a name that is not UTF-8 exits 3" 3
+expect_contains "the refusal says UTF-8" "$ERR" "must be UTF-8 text"
+t step set 1 --name $'x\xc3'
+expect_rc "a cut UTF-8 sequence exits 3" 3
+expect_contains "the refusal names --name" "$ERR" "--name: must be UTF-8 text"
+expect_eq "refused text wrote nothing" "$before" "$(digest)"
+t step add "Zoë — 日本" --plan 1
+expect_rc "real UTF-8 is fine" 0
+
+# "--" ends the flags: what follows is an argument, even if it looks
+# like a flag; an ID given before it is kept.
+t step show 1 --
+expect_rc "an ID before -- is kept" 0
+expect_contains "step show 1 -- shows step 1" "$OUT" "step      1"
+t step add --plan 1 -- --odd-name
+expect_rc "a name after -- may start with dashes" 0
+expect_eq "the name is stored as given" 1 "$(sql "SELECT count(*) FROM step WHERE name = '--odd-name'")"
+t step show 1 -- 2
+expect_rc "a second ID after -- is refused" 2
+t unit add X -- Y
+expect_rc "a second NAME after -- is refused" 2
+expect_eq "no unit was added" 1 "$(sql 'SELECT count(*) FROM unit')"
+
+# Estimates wider than the column (5) shift their row instead of being
+# cut: 100.25 h and 99999.75 h are printed whole.
+t step add Wide --plan 1 --estimate-hours 100.25
+t step add Huge --plan 1 --estimate-hours 99999.75
+t step list --plan 1
+expect_contains "100.25 h is printed whole" "$OUT" "100.25"
+expect_contains "99999.75 h is printed whole" "$OUT" "99999.75"
+
+# 0 is no id: "none" clears, 0 is refused (found by fuzzing).
+t person add Ann --email ann@acme.test --unit 1
+t step set 1 --assignee 0
+expect_rc "--assignee 0 exits 3" 3
+expect_contains "--assignee 0 says none clears" "$ERR" "or none"
+
+# serve needs a file: workers open their own connections.
+run "$TANDEM" --db "sqlite::memory:" serve --listen 127.0.0.1:0
+expect_rc "serve on :memory: exits 3" 3
+expect_contains "serve says why" "$ERR" "serve needs a database file"
+
+# The demo keeps every date in the calendar, however long a plan runs:
+# anchored in 9995, 3,000 steps in one plan (each at least a working day
+# after one it waits for) would run past 9999 without the cap.
+run "$TANDEM" --db "sqlite:$TMP/long.db" demo --plans 1 --steps 3000 --months 0 --today 9995-06-01
+expect_rc "a long plan seeds" 0
+expect_eq "every due date is YYYY-MM-DD" 0 \
+	"$(sqlite3 "$TMP/long.db" "SELECT count(*) FROM step WHERE due NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'")"
+expect_eq "the plan did reach the calendar's last year" 1 \
+	"$(sqlite3 "$TMP/long.db" "SELECT max(due) >= '9998-01-01' FROM step")"
+finish
