@@ -94,10 +94,19 @@ static void write_value(struct buf *b, json_t *v, int depth)
 	case JSON_STRING:
 		write_string(b, json_string_value(v), json_string_length(v));
 		break;
-	case JSON_INTEGER:
-		buf_putn(b, num, (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
-						  json_integer_value(v)));
+	case JSON_INTEGER: {
+		/* by hand: snprintf costs more than the rest of a small object */
+		json_int_t x = json_integer_value(v);
+		uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+		char *p = num + sizeof num;
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (x < 0)
+			*--p = '-';
+		buf_putn(b, p, (size_t)(num + sizeof num - p));
 		break;
+	}
 	case JSON_REAL: {
 		/* as jansson: 15 significant digits, always readable as a real */
 		int n = snprintf(num, sizeof num, "%.15g", json_real_value(v));
