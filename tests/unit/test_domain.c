@@ -93,16 +93,9 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 	db_close(f->db);
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char p[160];
-		snprintf(p, sizeof p, "%s%s", f->path, suffix[i]);
-		unlink(p);
-		snprintf(p, sizeof p, "%s%s", f->path2, suffix[i]);
-		unlink(p);
-		snprintf(p, sizeof p, "%s%s", f->path3, suffix[i]);
-		unlink(p);
-	}
+	remove_db_files(f->path);
+	remove_db_files(f->path2);
+	remove_db_files(f->path3);
 	rmdir(f->dir);
 	free(f);
 	return 0;
