@@ -190,17 +190,17 @@ static json_t *string_or_replaced(const char *s)
 
 void json_set_str(json_t *o, const char *key, const char *s)
 {
-	json_object_set_new(o, key, s ? string_or_replaced(s) : json_null());
+	json_object_set_new_nocheck(o, key, s ? string_or_replaced(s) : json_null());
 }
 
 void json_set_int(json_t *o, const char *key, int64_t v)
 {
-	json_object_set_new(o, key, json_integer(v));
+	json_object_set_new_nocheck(o, key, json_integer(v));
 }
 
 void json_set_id(json_t *o, const char *key, int64_t id)
 {
-	json_object_set_new(o, key, id ? json_integer(id) : json_null());
+	json_object_set_new_nocheck(o, key, id ? json_integer(id) : json_null());
 }
 
 void json_set_hours(json_t *o, const char *key, int64_t minutes)
@@ -208,15 +208,15 @@ void json_set_hours(json_t *o, const char *key, int64_t minutes)
 	/* hours to two decimals, as they are typed: 61 minutes is 1.02 */
 	int64_t hundredths = (minutes * 100 + (minutes >= 0 ? 30 : -30)) / 60;
 	if (hundredths % 100 == 0)
-		json_object_set_new(o, key, json_integer(hundredths / 100));
+		json_object_set_new_nocheck(o, key, json_integer(hundredths / 100));
 	else
-		json_object_set_new(o, key, json_real((double)hundredths / 100.0));
+		json_object_set_new_nocheck(o, key, json_real((double)hundredths / 100.0));
 }
 
 void json_set_money(json_t *o, const char *key, int64_t cents)
 {
 	if (cents % 100 == 0)
-		json_object_set_new(o, key, json_integer(cents / 100));
+		json_object_set_new_nocheck(o, key, json_integer(cents / 100));
 	else
-		json_object_set_new(o, key, json_real((double)cents / 100.0));
+		json_object_set_new_nocheck(o, key, json_real((double)cents / 100.0));
 }

@@ -16,7 +16,8 @@ json_t *json_parse(const char *text, size_t len, struct err *e);
 void json_to_buf(json_t *v, struct buf *b, int pretty);
 /* {"error":{"status":..,"message":..,"field":..}}, a new reference. */
 json_t *json_error(const struct err *e);
-/* Setters that steal nothing and tolerate NULL text (stored as null). */
+/* Setters that steal nothing and tolerate NULL text (stored as null).
+ * Keys are program literals, taken as valid UTF-8 without a check. */
 void json_set_str(json_t *o, const char *key, const char *s);
 void json_set_int(json_t *o, const char *key, int64_t v);
 void json_set_id(json_t *o, const char *key, int64_t id);	/* 0 -> null */
