@@ -150,7 +150,7 @@ int main(int argc, char **argv)
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL,
 		(uint16_t)port, NULL, NULL, on_request, NULL,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cpus,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1024,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)4096,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
 		MHD_OPTION_END);
 	if (!d) {

@@ -76,8 +76,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f)
 		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/tandem-test-domain-XXXXXX");
-	if (!mkdtemp(f->dir)) {
+	if (make_test_dir(f->dir, "domain")) {
 		free(f);
 		return -1;
 	}
@@ -99,21 +98,6 @@ static int teardown(void **state)
 	rmdir(f->dir);
 	free(f);
 	return 0;
-}
-
-/* One integer from a query, read with sqlite3 directly. */
-static int64_t raw_int(const char *path, const char *sql)
-{
-	sqlite3 *c = NULL;
-	sqlite3_stmt *st = NULL;
-	assert_int_equal(sqlite3_open(path, &c), SQLITE_OK);
-	if (sqlite3_prepare_v2(c, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("raw_int %s: %s", sql, sqlite3_errmsg(c));
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(c);
-	return v;
 }
 
 /* One text from a query (malloc'd, "" for null), read with sqlite3. */

@@ -48,8 +48,7 @@ static int setup(void **state)
 	struct tmp *t = calloc(1, sizeof *t);
 	if (!t)
 		return -1;
-	snprintf(t->dir, sizeof t->dir, "/tmp/tandem-test-store-XXXXXX");
-	if (!mkdtemp(t->dir)) {
+	if (make_test_dir(t->dir, "store")) {
 		free(t);
 		return -1;
 	}
@@ -77,21 +76,6 @@ static void raw_exec(const char *path, const char *sql)
 	if (sqlite3_exec(c, sql, NULL, NULL, &msg) != SQLITE_OK)
 		fail_msg("raw_exec %s: %s", sql, msg ? msg : "?");
 	sqlite3_close(c);
-}
-
-/* One integer from a query, through sqlite3 directly. */
-static int64_t raw_int(const char *path, const char *sql)
-{
-	sqlite3 *c = NULL;
-	sqlite3_stmt *st = NULL;
-	assert_int_equal(sqlite3_open(path, &c), SQLITE_OK);
-	if (sqlite3_prepare_v2(c, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("raw_int %s: %s", sql, sqlite3_errmsg(c));
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(c);
-	return v;
 }
 
 static struct db *open_ok(const struct tmp *t, int flags)
