@@ -4,7 +4,7 @@
  * A bare libmicrohttpd program that answers every GET with the same bytes (the
  * body tandem returns for one API resource), read once from a file at start.
  * It uses the daemon settings tandem's `serve` uses (epoll, an internal thread
- * pool of one thread per online CPU, 1024 connections, 30 s idle timeout), so
+ * pool of one thread per online CPU, 4096 connections, 30 s idle timeout), so
  * bench/run can compare tandem's requests/s and p99 latency with what the
  * library itself reaches on this machine when there is no work to do.
  *
