@@ -8,7 +8,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := sqlite3 jansson libmicrohttpd
+PKGS := sqlite3 jansson libmicrohttpd libpq
 # recursive (=): evaluated when a recipe runs, after scripts/install-deps
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 # libmicrohttpd is not linked: src/web/server.c loads it when serving
