@@ -22,11 +22,15 @@ struct db_ops {
 	int (*col_is_null)(void *handle, int col);
 	int (*exec)(struct db *db, const char *sql, struct err *e);
 	const char *begin_sql;
+	const char *lock_sql;	/* run after begin_sql: serialises writers, or NULL */
 	const char *begin_read_sql;	/* a read-only snapshot */
 	const char *tables_sql;	/* counts the tables of the database */
+	const char *version_table_sql;	/* 1 if the table schema_version exists */
 	/* Dialect tokens substituted into migrations: {{ID}} is the
-	 * auto-increment primary key column type. */
+	 * auto-increment primary key column type, {{TEXT}} the text type
+	 * (compared byte by byte on both). */
 	const char *id_type;
+	const char *text_type;
 };
 
 enum { STMT_CACHE = 96 };
@@ -48,12 +52,14 @@ struct db {
 	int tx_doomed;
 	int tx_read;	/* the outermost transaction is read-only */
 	int version;
+	int closing;	/* db_close is finalizing: the session ends anyway */
 	struct stmt cache[STMT_CACHE];
 	int ncache;
 	int next_evict;
 };
 
 extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_postgres_ops;
 
 /* migrations.c */
 struct migration {

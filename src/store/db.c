@@ -210,6 +210,11 @@ int db_begin(struct db *db, struct err *e)
 	if (db->tx_depth == 0) {
 		if (run_cached(db, db->ops->begin_sql, e))
 			return -1;
+		if (db->ops->lock_sql && run_cached(db, db->ops->lock_sql, e)) {
+			struct err ignore = {0};
+			run_cached(db, "ROLLBACK", &ignore);
+			return -1;
+		}
 		db->tx_doomed = 0;
 		db->tx_read = 0;
 	}
@@ -281,6 +286,39 @@ int db_run_id(struct db *db, const char *sql, int64_t id, struct err *e)
 	return rc;
 }
 
+void db_url_redact(const char *url, char *out, size_t size)
+{
+	/* postgres://user:SECRET@host/db?password=SECRET&... */
+	size_t n = 0;
+	const char *p = url;
+	const char *auth_end = NULL;
+	const char *scheme = strstr(url, "://");
+	if (scheme) {
+		const char *slash = strchr(scheme + 3, '/');
+		const char *at = strchr(scheme + 3, '@');
+		if (at && (!slash || at < slash))
+			auth_end = at;
+	}
+	while (*p && n + 1 < size) {
+		const char *colon = auth_end ? strchr(scheme + 3, ':') : NULL;
+		if (colon && p == colon + 1 && colon < auth_end) {
+			n += (size_t)snprintf(out + n, size - n, "***");
+			p = auth_end;
+			continue;
+		}
+		if (strncmp(p, "password=", 9) == 0 && (p == url || p[-1] == '?' || p[-1] == '&' ||
+							 p[-1] == ' ')) {
+			n += (size_t)snprintf(out + n, size - n, "password=***");
+			p += 9;
+			while (*p && *p != '&' && *p != ' ')
+				p++;
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	out[n < size ? n : size - 1] = 0;
+}
+
 int db_in_transaction(const struct db *db)
 {
 	return db->tx_depth > 0;
@@ -291,51 +329,46 @@ static void expand(const struct db *db, const char *sql, struct buf *out)
 {
 	const char *p = sql;
 	const char *tok;
-	while ((tok = strstr(p, "{{ID}}"))) {
+	while ((tok = strstr(p, "{{"))) {
 		buf_putn(out, p, (size_t)(tok - p));
-		buf_puts(out, db->ops->id_type);
-		p = tok + 6;
+		if (strncmp(tok, "{{ID}}", 6) == 0) {
+			buf_puts(out, db->ops->id_type);
+			p = tok + 6;
+		} else if (strncmp(tok, "{{TEXT}}", 8) == 0) {
+			buf_puts(out, db->ops->text_type);
+			p = tok + 8;
+		} else {
+			buf_puts(out, "{{");
+			p = tok + 2;
+		}
 	}
 	buf_puts(out, p);
 }
 
 /* Reads the schema version: 0 for an empty database, -1 (with e) for a
- * database that is not tandem's. */
+ * database that is not tandem's. Asks the catalog first rather than
+ * letting a query on a missing table fail: on PostgreSQL that failure
+ * would abort the transaction around it. */
 static int read_version(struct db *db, struct err *e)
 {
-	static const char has_sql[] =
-		"SELECT count(*) FROM schema_version WHERE version > :zero";
-	struct stmt *st = db_prepare(db, has_sql, e);
-	if (st) {
-		db_bind_int(st, ":zero", 0);
-		int64_t n;
-		if (db_one_int(st, &n, e) < 0)
-			return -1;
+	int64_t has = 0, v = 0;
+	struct stmt *st = db_prepare(db, db->ops->version_table_sql, e);
+	if (!st || db_one_int(st, &has, e) < 0)
+		return -1;
+	if (has) {
 		static const char max_sql[] = "SELECT max(version) FROM schema_version";
 		st = db_prepare(db, max_sql, e);
-		int64_t v = 0;
 		if (!st || db_one_int(st, &v, e) < 0)
 			return -1;
 		return (int)v;
 	}
 	/* No schema_version: fine only if the database holds no tables. */
-	struct err e2 = {0};
-	int ntables = -1;
-	st = db_prepare(db, db->ops->tables_sql, &e2);
-	if (st) {
-		int64_t n = -1;
-		if (db_one_int(st, &n, &e2) == 1)
-			ntables = (int)n;
-	}
-	if (ntables == 0) {
-		err_clear(e);
-		return 0;
-	}
-	err_clear(e);
-	if (ntables < 0) {
-		*e = e2;
+	int64_t ntables = -1;
+	st = db_prepare(db, db->ops->tables_sql, e);
+	if (!st || db_one_int(st, &ntables, e) < 0)
 		return -1;
-	}
+	if (ntables == 0)
+		return 0;
 	return err_set(e, ERR_UNAVAILABLE, "db",
 		       "%s is not a tandem database (it has no schema_version table)",
 		       db->target);
@@ -406,20 +439,25 @@ int db_open(const char *url, int flags, struct db **out, struct err *e)
 	if (strncmp(url, "sqlite:", 7) == 0) {
 		ops = &db_sqlite_ops;
 		target = url + 7;
+	} else if (strncmp(url, "postgres://", 11) == 0 ||
+		   strncmp(url, "postgresql://", 13) == 0) {
+		ops = &db_postgres_ops;
+		target = url;
 	}
 	if (!ops)
 		return err_set(e, ERR_BAD_INPUT, "db",
-			       "db: unknown database URL \"%.200s\" (expected sqlite:PATH)", url);
+			       "db: unknown database URL \"%.200s\" (expected sqlite:PATH or "
+			       "postgres://USER@HOST:PORT/NAME)", url);
 	if (!*target)
 		return err_set(e, ERR_BAD_INPUT, "db", "db: the URL names no database");
 	if (strlen(target) >= sizeof ((struct db *)0)->target - 8)
-		return err_set(e, ERR_BAD_INPUT, "db", "db: the path is longer than %zu bytes",
+		return err_set(e, ERR_BAD_INPUT, "db", "db: the URL is longer than %zu bytes",
 			       sizeof ((struct db *)0)->target - 9);
 	struct db *db = calloc(1, sizeof *db);
 	if (!db)
 		return err_set(e, ERR_INTERNAL, "", "out of memory");
 	db->ops = ops;
-	snprintf(db->target, sizeof db->target, "%s", target);
+	db_url_redact(target, db->target, sizeof db->target);
 	if (ops->open(db, target, e) || migrate(db, flags, e)) {
 		db_close(db);
 		return -1;
@@ -433,6 +471,7 @@ void db_close(struct db *db)
 	if (!db)
 		return;
 	db_rollback(db);
+	db->closing = 1;
 	for (int i = 0; i < db->ncache; i++)
 		if (db->cache[i].handle)
 			db->ops->finalize(db->cache[i].handle);

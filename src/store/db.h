@@ -1,7 +1,7 @@
 /* db: the one database interface.
  *
- * A connection is opened by URL ("sqlite:PATH"; the PostgreSQL backend
- * plugs in behind the same calls). SQL is written once, for both
+ * A connection is opened by URL: "sqlite:PATH", or
+ * "postgres://USER@HOST:PORT/NAME" (any libpq URL). SQL is written once, for both
  * dialects: named parameters ":name", INSERT ... RETURNING id, recursive
  * CTEs, TEXT dates. Statements come from a per-connection cache and go
  * back with db_done(). A connection belongs to one thread at a time.
@@ -30,7 +30,9 @@ enum db_open_flags {
  * version this binary knows, and migrates it when asked. */
 int db_open(const char *url, int flags, struct db **out, struct err *e);
 void db_close(struct db *db);
-const char *db_backend_name(const struct db *db);	/* "sqlite" */
+const char *db_backend_name(const struct db *db);	/* "sqlite", "postgresql" */
+/* Copies a database URL for messages and logs, a password masked. */
+void db_url_redact(const char *url, char *out, size_t size);
 int db_schema_version(struct db *db);
 
 /* A cached prepared statement for sql, reset and unbound; NULL on error.

@@ -206,7 +206,10 @@ const struct db_ops db_sqlite_ops = {
 	.begin_sql = "BEGIN IMMEDIATE",
 	.begin_read_sql = "BEGIN",
 	.tables_sql = "SELECT count(*) FROM sqlite_master",
+	.version_table_sql = "SELECT count(*) FROM sqlite_master "
+			     "WHERE type = 'table' AND name = 'schema_version'",
 	/* AUTOINCREMENT: an id is never handed out twice, even after the
 	 * newest row is deleted (as with PostgreSQL identities) */
 	.id_type = "INTEGER PRIMARY KEY AUTOINCREMENT",
+	.text_type = "TEXT",
 };
