@@ -115,6 +115,11 @@ int tool_alloc_cmd(struct cli *c);
 int tool_rm_cmd(struct cli *c);
 int demo_cmd(struct cli *c);
 int serve_cmd(struct cli *c);
+int migrate_cmd(struct cli *c);
 int version_cmd(struct cli *c);
+/* tandem migrate's flags (cmd_misc.c) */
+struct migrate_opts {
+	const char *from, *to;
+};
 
 #endif

@@ -16,6 +16,7 @@ extern const struct field unit_move_fields[];
 extern const struct field tool_alloc_fields[];
 extern const struct field demo_fields[];
 extern const struct field serve_fields[];
+extern const struct field migrate_fields[];
 
 #define OBJ(type) sizeof(struct type)
 
@@ -100,6 +101,12 @@ const struct cli_cmd cli_commands[] = {
 	 "  tandem demo --people 200 --plans 20 --steps 100000"},
 	{"serve", "", serve_cmd, "serve the JSON API on HTTP", serve_fields, OBJ(serve_opts), 0,
 	 "Stops gracefully on SIGINT or SIGTERM, finishing requests in flight."},
+	{"migrate", "", migrate_cmd, "copy a database into another, empty one", migrate_fields,
+	 OBJ(migrate_opts), CMD_NODB | CMD_JSON,
+	 "Copies every record, with its id, in one transaction, and checks that the\n"
+	 "row counts of both databases match before it commits. The source is only\n"
+	 "read. Example:\n"
+	 "  tandem migrate --from sqlite:tandem.db --to postgres://tandem@db.example/tandem"},
 	{"version", "", version_cmd, "print the version", NULL, 0, CMD_NODB, NULL},
 	{0},
 };

@@ -31,6 +31,10 @@ struct db_ops {
 	 * (compared byte by byte on both). */
 	const char *id_type;
 	const char *text_type;
+	/* After rows were inserted with their ids: a printf format taking
+	 * the table name twice that moves the table's identity past them,
+	 * or NULL where the database does that itself (SQLite). */
+	const char *id_sync_sql;
 };
 
 enum { STMT_CACHE = 96 };

@@ -33,6 +33,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "store/copy.h"
 #include "store/db.h"
 
 #include "testutil.h"
@@ -519,6 +520,65 @@ static void test_constraint_statuses(void **state)
 	assert_int_equal(raw_int(t->path, "SELECT count(*) FROM unit"), 1);
 }
 
+/* tandem migrate copies the tables it lists: every table and column of
+ * the schema must be there, as SQLite itself describes them. */
+static void test_copy_tables_cover_schema(void **state)
+{
+	struct tmp *t = *state;
+	db_close(open_ok(t, DB_MIGRATE));
+	sqlite3 *c = NULL;
+	assert_int_equal(sqlite3_open(t->path, &c), SQLITE_OK);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(c,
+		"SELECT m.name, group_concat(p.name, ',') FROM sqlite_master m, "
+		"pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT IN "
+		"('schema_version', 'sqlite_sequence') GROUP BY m.name ORDER BY m.name",
+		-1, &st, NULL), SQLITE_OK);
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(st, 0);
+		const char *cols = (const char *)sqlite3_column_text(st, 1);
+		int found = 0;
+		for (int i = 0; i < copy_ntables(); i++) {
+			if (strcmp(copy_table_name(i), table) != 0)
+				continue;
+			found = 1;
+			assert_string_equal(copy_table_columns(i), cols);
+		}
+		if (!found)
+			fail_msg("table %s is not copied by tandem migrate", table);
+		n++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(c);
+	assert_int_equal(n, copy_ntables());
+	assert_int_equal(n, 7);	/* unit person plan step step_dep time_entry tool */
+}
+
+/* Database URLs appear in messages and logs with the password masked. */
+static void test_url_redacted(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"postgres://bob:s3cret@db.example:5432/tandem",
+		 "postgres://bob:***@db.example:5432/tandem"},
+		{"postgresql://bob@db.example/tandem?password=s3cret&sslmode=require",
+		 "postgresql://bob@db.example/tandem?password=***&sslmode=require"},
+		{"postgres://bob:a:b@h/db", "postgres://bob:***@h/db"},
+		{"postgres://h/db?user=x", "postgres://h/db?user=x"},
+		{"postgres://h:5432/db@x", "postgres://h:5432/db@x"},
+		{"sqlite:/tmp/pass:word@x.db", "sqlite:/tmp/pass:word@x.db"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[128];
+		db_url_redact(cases[i][0], out, sizeof out);
+		assert_string_equal(out, cases[i][1]);
+	}
+	char tiny[8];
+	db_url_redact("postgres://bob:s3cret@h/db", tiny, sizeof tiny);
+	assert_string_equal(tiny, "postgre");	/* 7 bytes and the NUL */
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -538,6 +598,8 @@ int main(void)
 		T(test_statement_cache_same_sql_twice),
 		T(test_statement_cache_limits),
 		T(test_constraint_statuses),
+		T(test_copy_tables_cover_schema),
+		T(test_url_redacted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,238 @@
+/* copy: see copy.h.
+ *
+ * Rows go over one at a time through prepared statements, with their
+ * ids, so that every reference stays valid. A column that refers to its
+ * own table (a unit's parent, a person's manager) is filled in a second
+ * pass, because a parent may have a larger id than its child after a
+ * move. The table list is checked against the schema by the store's
+ * unit tests, so a migration that adds a column cannot be forgotten
+ * here. */
+#include "store/copy.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "store/backend.h"
+
+enum { MAX_COLS = 12 };
+
+struct table_def {
+	const char *name;
+	const char *order;	/* ORDER BY: a stable order for progress and tests */
+	const char *self_ref;	/* a column referring to the same table, or NULL */
+	int has_id;		/* an identity column "id" */
+	struct {
+		const char *name;
+		int is_int;
+	} cols[MAX_COLS];
+};
+
+static const struct table_def tables[] = {
+	{"unit", "id", "parent_id", 1, {{"id", 1}, {"name", 0}, {"parent_id", 1}}},
+	{"person", "id", "manager_id", 1,
+	 {{"id", 1}, {"name", 0}, {"email", 0}, {"unit_id", 1}, {"manager_id", 1},
+	  {"title", 0}, {"rate_cents", 1}, {"capacity_minutes", 1}}},
+	{"plan", "id", NULL, 1,
+	 {{"id", 1}, {"name", 0}, {"owner_id", 1}, {"unit_id", 1}, {"start_date", 0},
+	  {"status", 0}}},
+	{"step", "id", NULL, 1,
+	 {{"id", 1}, {"plan_id", 1}, {"name", 0}, {"assignee_id", 1}, {"estimate_minutes", 1},
+	  {"duration_days", 1}, {"due", 0}, {"status", 0}}},
+	{"step_dep", "step_id, depends_on", NULL, 0,
+	 {{"step_id", 1}, {"depends_on", 1}, {"lag_days", 1}}},
+	{"time_entry", "id", NULL, 1,
+	 {{"id", 1}, {"person_id", 1}, {"step_id", 1}, {"day", 0}, {"minutes", 1},
+	  {"note", 0}}},
+	{"tool", "id", NULL, 1,
+	 {{"id", 1}, {"name", 0}, {"cost_cents", 1}, {"plan_id", 1}, {"step_id", 1}}},
+};
+enum { NTABLES = sizeof tables / sizeof tables[0] };
+
+int copy_ntables(void)
+{
+	return NTABLES;
+}
+
+const char *copy_table_name(int i)
+{
+	return tables[i].name;
+}
+
+const char *copy_table_columns(int i)
+{
+	static _Thread_local char cols[512];
+	size_t n = 0;
+	cols[0] = 0;
+	for (int c = 0; c < MAX_COLS && tables[i].cols[c].name; c++)
+		n += (size_t)snprintf(cols + n, sizeof cols - n, "%s%s", c ? "," : "",
+				      tables[i].cols[c].name);
+	return cols;
+}
+
+static int64_t count_rows(struct db *db, const char *table, struct err *e)
+{
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "SELECT count(*) FROM %s", table);
+	int64_t n = -1;
+	struct stmt *st = sql.failed ? NULL : db_prepare(db, buf_str(&sql), e);
+	if (st && db_one_int(st, &n, e) < 0)
+		n = -1;
+	buf_free(&sql);
+	return n;
+}
+
+/* Binds column c of the source row to the parameter of the same name. */
+static void bind_col(struct stmt *ins, const struct table_def *t, int c, struct stmt *row,
+		     int col)
+{
+	char name[48];
+	snprintf(name, sizeof name, ":%s", t->cols[c].name);
+	if (db_col_is_null(row, col))
+		db_bind_null(ins, name);
+	else if (t->cols[c].is_int)
+		db_bind_int(ins, name, db_col_int(row, col));
+	else
+		db_bind_text(ins, name, db_col_text(row, col));
+}
+
+static int copy_table(struct db *from, struct db *to, const struct table_def *t,
+		      int64_t total, copy_progress_fn progress, void *ctx, struct err *e)
+{
+	struct buf sel = BUF_INIT, ins = BUF_INIT, upd = BUF_INIT;
+	int ncols = 0;
+	while (ncols < MAX_COLS && t->cols[ncols].name)
+		ncols++;
+	buf_puts(&sel, "SELECT ");
+	buf_printf(&ins, "INSERT INTO %s (", t->name);
+	for (int c = 0; c < ncols; c++) {
+		buf_printf(&sel, "%s%s", c ? ", " : "", t->cols[c].name);
+		buf_printf(&ins, "%s%s", c ? ", " : "", t->cols[c].name);
+	}
+	buf_printf(&sel, " FROM %s ORDER BY %s", t->name, t->order);
+	buf_puts(&ins, ") VALUES (");
+	for (int c = 0; c < ncols; c++) {
+		/* the self reference arrives in the second pass */
+		if (t->self_ref && strcmp(t->cols[c].name, t->self_ref) == 0)
+			buf_printf(&ins, "%sNULL", c ? ", " : "");
+		else
+			buf_printf(&ins, "%s:%s", c ? ", " : "", t->cols[c].name);
+	}
+	buf_puts(&ins, ")");
+	if (t->self_ref)
+		buf_printf(&upd, "UPDATE %s SET %s = :%s WHERE id = :id", t->name, t->self_ref,
+			   t->self_ref);
+	int rc = -1;
+	if (sel.failed || ins.failed || upd.failed) {
+		err_set(e, ERR_INTERNAL, "", "out of memory");
+		goto out;
+	}
+	struct stmt *rows = db_prepare(from, buf_str(&sel), e);
+	if (!rows)
+		goto out;
+	int64_t done = 0;
+	int step;
+	while ((step = db_step(rows, e)) == 1) {
+		struct stmt *st = db_prepare(to, buf_str(&ins), e);
+		if (!st)
+			break;
+		for (int c = 0; c < ncols; c++)
+			if (!t->self_ref || strcmp(t->cols[c].name, t->self_ref) != 0)
+				bind_col(st, t, c, rows, c);
+		int r = db_step(st, e);
+		db_done(st);
+		if (r < 0)
+			break;
+		done++;
+		if (progress && (done % 1000 == 0 || done == total))
+			progress(ctx, t->name, done, total);
+	}
+	db_done(rows);
+	if (step != 0)
+		goto out;
+	if (t->self_ref) {
+		char ref[48];
+		snprintf(ref, sizeof ref, "%s IS NOT NULL", t->self_ref);
+		struct buf q = BUF_INIT;
+		buf_printf(&q, "SELECT id, %s FROM %s WHERE %s ORDER BY id", t->self_ref, t->name,
+			   ref);
+		rows = q.failed ? NULL : db_prepare(from, buf_str(&q), e);
+		buf_free(&q);
+		if (!rows)
+			goto out;
+		char param[48];
+		snprintf(param, sizeof param, ":%s", t->self_ref);
+		while ((step = db_step(rows, e)) == 1) {
+			struct stmt *st = db_prepare(to, buf_str(&upd), e);
+			if (!st)
+				break;
+			db_bind_int(st, ":id", db_col_int(rows, 0));
+			db_bind_int(st, param, db_col_int(rows, 1));
+			int r = db_step(st, e);
+			db_done(st);
+			if (r < 0)
+				break;
+		}
+		db_done(rows);
+		if (step != 0)
+			goto out;
+	}
+	if (t->has_id && to->ops->id_sync_sql) {
+		/* the identity continues after the copied ids */
+		struct buf q = BUF_INIT;
+		buf_printf(&q, to->ops->id_sync_sql, t->name, t->name);
+		rc = q.failed ? err_set(e, ERR_INTERNAL, "", "out of memory")
+			      : db_exec(to, buf_str(&q), e);
+		buf_free(&q);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&sel);
+	buf_free(&ins);
+	buf_free(&upd);
+	return rc;
+}
+
+int db_copy(struct db *from, struct db *to, copy_progress_fn progress, void *ctx,
+	    struct copy_table *out, struct err *e)
+{
+	if (from->version != to->version)
+		return err_set(e, ERR_CONFLICT, "to",
+			       "to: %s has schema version %d and %s has %d; both must be the same",
+			       to->target, to->version, from->target, from->version);
+	if (db_begin_read(from, e))
+		return -1;
+	if (db_begin(to, e)) {
+		db_rollback(from);
+		return -1;
+	}
+	int rc = 0;
+	for (int i = 0; i < NTABLES && !rc; i++) {
+		int64_t n = count_rows(to, tables[i].name, e);
+		if (n < 0)
+			rc = -1;
+		else if (n > 0)
+			rc = err_set(e, ERR_CONFLICT, "to",
+				     "to: %s already holds records (%lld in %s); copy into an "
+				     "empty database", to->target, (long long)n, tables[i].name);
+	}
+	for (int i = 0; i < NTABLES && !rc; i++) {
+		int64_t total = count_rows(from, tables[i].name, e);
+		out[i].name = tables[i].name;
+		out[i].rows = total;
+		if (total < 0 || copy_table(from, to, &tables[i], total, progress, ctx, e)) {
+			rc = -1;
+			break;
+		}
+		int64_t arrived = count_rows(to, tables[i].name, e);
+		if (arrived < 0)
+			rc = -1;
+		else if (arrived != total)
+			rc = err_set(e, ERR_INTERNAL, "",
+				     "%s: %lld rows read but %lld arrived; nothing was copied",
+				     tables[i].name, (long long)total, (long long)arrived);
+	}
+	db_rollback(from);	/* a read snapshot: nothing to commit */
+	return db_end(to, rc, e);
+}
