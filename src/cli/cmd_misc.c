@@ -96,7 +96,8 @@ int serve_cmd(struct cli *c)
 	}
 	/* each worker opens its own connection: a private in-memory database
 	 * per worker would be a different, empty database for each */
-	if (strstr(c->db_url, ":memory:") || strcmp(c->db_url, "sqlite:") == 0) {
+	if (strncmp(c->db_url, "sqlite:", 7) == 0 &&
+	    (strstr(c->db_url, ":memory:") || strcmp(c->db_url, "sqlite:") == 0)) {
 		err_set(&c->e, ERR_BAD_INPUT, "db", "db: serve needs a database file, not %s",
 			c->db_url);
 		return -1;

@@ -527,8 +527,10 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 	char host[128];
 	snprintf(host, sizeof host, "%.*s", (int)(strrchr(o->listen, ':') - o->listen),
 		 o->listen);
+	char shown[512];
+	db_url_redact(db_url, shown, sizeof shown);	/* no password in logs */
 	printf("tandem serving http://%s:%u/ (%lld threads, database %s)\n",
-	       host[0] ? host : "0.0.0.0", port, (long long)o->threads, db_url);
+	       host[0] ? host : "0.0.0.0", port, (long long)o->threads, shown);
 	fflush(stdout);
 
 	int sig = 0;
