@@ -127,16 +127,16 @@ static void copy_progress(void *ctx, const char *table, int64_t done, int64_t to
 		done == total ? "\n" : "");
 }
 
-/* Names the flag a database open failed on, keeping its message. */
+/* Opens url for flag --NAME; a failure's message names the flag. */
 static int open_flag(const char *flag, const char *url, int flags, struct db **db,
 		     struct err *e)
 {
 	if (db_open(url, flags, db, e) == 0)
 		return 0;
-	char msg[sizeof e->msg];
-	snprintf(msg, sizeof msg, "%s", e->msg);
-	const char *rest = strncmp(msg, "db: ", 4) == 0 ? msg + 4 : msg;
-	return err_set(e, e->status, flag, "%s: %s", flag, rest);
+	struct err was = *e;
+	const char *rest = strncmp(was.msg, "db: ", 4) == 0 ? was.msg + 4 : was.msg;
+	err_clear(e);
+	return err_set(e, was.status, flag, "%s: %s", flag, rest);
 }
 
 int migrate_cmd(struct cli *c)
