@@ -424,7 +424,12 @@ static int migrate(struct db *db, int flags, struct err *e)
 		}
 		if (rc || db_commit(db, e)) {
 			db_rollback(db);
-			return -1;
+			/* say which step failed, and that it left nothing behind */
+			struct err was = *e;
+			err_clear(e);
+			return err_set(e, was.status == ERR_INTERNAL ? ERR_UNAVAILABLE : was.status,
+				       "db", "%s: migrating to schema version %d (%s) failed and was "
+				       "rolled back: %s", db->target, m->version, m->name, was.msg);
 		}
 	}
 	db->version = latest;
