@@ -3,7 +3,7 @@
 # shutdown.
 source "$(dirname "$0")/../lib.sh"
 
-digest() { sqlite3 "${DB#sqlite:}" .dump | sha256sum | cut -d' ' -f1; }
+digest() { dbsum; }
 
 t unit add Acme
 t plan add P --unit 1 --start-date 2026-03-02

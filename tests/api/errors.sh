@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tests/api/errors.sh: every kind of bad request gets the right status and
 # an error object {"error":{"status","message","field"}} naming the
-# problem, and writes nothing: a digest of the whole database (the
-# sqlite3 CLI's .dump) is the same before and after each refused request.
+# problem, and writes nothing: a digest of the whole database (lib.sh's
+# dbsum: the sqlite3 CLI's .dump, or every table through psql) is the same
+# before and after each refused request.
 #
 # The messages checked are the ones the field tables and the domain
 # rules promise (src/base/field.c, src/*/...): ranges, names and ids are
@@ -18,7 +19,7 @@ header() {
 }
 # digest: the whole database as text, hashed.
 digest() {
-	sqlite3 "${DB#sqlite:}" .dump | md5sum
+	dbsum
 }
 # expect_error NAME STATUS FIELD MESSAGE: the last answer is an error with
 # this HTTP status, the same status and this field in its body (FIELD

@@ -5,7 +5,7 @@
 # the step actions and dependency rules, and /steps/count.
 #
 # Expected values are worked out by hand from the requests below, or read
-# from the database file with the sqlite3 CLI (the harness's `sql`), never
+# from the database with the sqlite3 CLI or psql (the harness's `sql`), never
 # from tandem's own output. The first part builds a small organization by
 # hand on an empty database; the second seeds the demo with 150 steps
 # into a second database for paging and counting.
@@ -495,15 +495,15 @@ expect_eq "server stops cleanly" 0 "$SERVER_RC"
 
 # --- paging and counting on the demo with 150 steps ----------------------------------------------
 
-DB="sqlite:$TMP/demo.db"
+DB=$(newdb demo)
 export TANDEM_DB=$DB
 t demo --steps 150 --today 2026-11-27
 expect_rc "seed the demo with 150 steps" 0
 start_server || { fail "server starts on the demo" "$(cat "$TMP/server.err")"; finish; exit 1; }
 expect_eq "the demo has 150 steps" 150 "$(sql "SELECT count(*) FROM step")"
 
-# ids in order, as sqlite3 sees them, for the paging checks
-ids() { sql "SELECT group_concat(id, ',') FROM (SELECT id FROM step ORDER BY id LIMIT $1 OFFSET $2)"; }
+# ids in order, as sqlite3 (or psql) sees them, for the paging checks
+ids() { sql "SELECT id FROM step ORDER BY id LIMIT $1 OFFSET $2" | join_lines ,; }
 
 api GET $V/steps
 expect_status "GET steps on the demo" 200
@@ -526,7 +526,7 @@ expect_jq "time entries: default page of 100" '[.count, .limit] | join(",")' "10
 expect_eq "time entries: total_minutes covers every entry, not the page" \
 	"$(sql "SELECT sum(minutes) FROM time_entry")" "$(jqb .total_minutes)"
 
-# /steps/count against sqlite3, filter by filter
+# /steps/count against sqlite3 (or psql), filter by filter
 api GET $V/steps/count
 expect_status "GET steps/count" 200
 expect_body "steps/count: all (we seeded 150)" '{"count":150}'
@@ -536,9 +536,9 @@ WHO=$(sql "SELECT assignee_id FROM step WHERE assignee_id IS NOT NULL GROUP BY a
 DAY=$(sql "SELECT due FROM step WHERE due IS NOT NULL GROUP BY due ORDER BY count(*) DESC, due LIMIT 1")
 OPERATIONS=$(sql "SELECT id FROM unit WHERE name = 'Operations'")
 ROOT=$(sql "SELECT id FROM unit WHERE parent_id IS NULL")
-# a unit's subtree, walked by sqlite3 itself
+# a unit's subtree, walked by sqlite3 (or psql) itself
 subtree_steps() {
-	sql "WITH RECURSIVE sub(id) AS (SELECT $1 UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
+	sql "WITH RECURSIVE sub(id) AS (SELECT CAST($1 AS BIGINT) UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
 	     SELECT count(*) FROM step s JOIN plan p ON p.id = s.plan_id WHERE p.unit_id IN (SELECT id FROM sub) $2"
 }
 expect_count() {	# NAME QUERY EXPECTED: /steps/count and the list agree with EXPECTED
@@ -555,10 +555,10 @@ for st in todo doing done blocked; do
 done
 expect_count "count by due_before (strictly before)" "due_before=$DAY" "$(sql "SELECT count(*) FROM step WHERE due < '$DAY'")"
 expect_eq "due_before boundary: some steps are due on that very day" 1 \
-	"$(sql "SELECT count(*) > 0 FROM step WHERE due = '$DAY'")"
+	"$(sql "SELECT CASE WHEN count(*) > 0 THEN 1 ELSE 0 END FROM step WHERE due = '$DAY'")"
 expect_count "count by unit_id: Operations and its subtree" "unit_id=$OPERATIONS" "$(subtree_steps "$OPERATIONS" "")"
 expect_eq "Operations has a child unit with plans (the subtree matters)" 1 \
-	"$(sql "SELECT count(*) > 0 FROM plan p JOIN unit u ON u.id = p.unit_id WHERE u.parent_id = $OPERATIONS")"
+	"$(sql "SELECT CASE WHEN count(*) > 0 THEN 1 ELSE 0 END FROM plan p JOIN unit u ON u.id = p.unit_id WHERE u.parent_id = $OPERATIONS")"
 expect_count "count by unit_id: the root is everything" "unit_id=$ROOT" 150
 expect_count "count by plan_id and status" "plan_id=$PLAN&status=done" \
 	"$(sql "SELECT count(*) FROM step WHERE plan_id = $PLAN AND status = 'done'")"

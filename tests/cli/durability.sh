@@ -3,8 +3,9 @@
 # killed (SIGKILL, no chance to clean up) in the middle of writing.
 #
 # (a) tandem demo seeds in one transaction: killed while it writes, the
-#     database passes PRAGMA integrity_check and holds all of the demo or
-#     none of it, never part.
+#     database passes an integrity check (SQLite's PRAGMA integrity_check,
+#     PostgreSQL's amcheck) and holds all of the demo or none of it, never
+#     part.
 # (b) a loop of `tandem step add`, its current process killed at a random
 #     moment: every step reported as added is there, complete, and at
 #     most the one in flight was added without being reported.
@@ -15,13 +16,14 @@ source "$(dirname "$0")/../lib.sh"
 
 STEPS=${DURABILITY_STEPS:-300000}
 
-# our_tandem PID: true if PID is a live tandem process working in our $TMP
-# (guards against a reused pid before we send SIGKILL to it). Builtins
-# only, so that the check is quick next to a step add's short life.
+# our_tandem PID URL: true if PID is a live tandem process working on our
+# database URL (a path in our $TMP, or a PostgreSQL database named for
+# this test: guards against a reused pid before we send SIGKILL to it).
+# Builtins only, so that the check is quick next to a step add's short life.
 our_tandem() {
 	local args
 	mapfile -d '' -t args 2>/dev/null <"/proc/$1/cmdline" || return 1
-	[[ "${args[*]}" == *"$TMP/"* ]]
+	[[ "${args[*]}" == *"$2"* ]]
 }
 
 # nap SECONDS: sleeps without starting a process (read times out on a
@@ -37,12 +39,12 @@ nap() {
 n=0
 for delay in 0.3 0.55 0.8; do
 	n=$((n + 1))
-	file="$TMP/demo$n.db"
-	"$TANDEM" --db "sqlite:$file" demo --steps "$STEPS" --plans 20 --today 2026-11-27 \
+	url=$(newdb "demo$n")
+	"$TANDEM" --db "$url" demo --steps "$STEPS" --plans 20 --today 2026-11-27 \
 		>"$TMP/demo$n.out" 2>"$TMP/demo$n.err" &
 	pid=$!
 	sleep "$delay"
-	if kill -0 "$pid" 2>/dev/null && our_tandem "$pid"; then
+	if kill -0 "$pid" 2>/dev/null && our_tandem "$pid" "$url"; then
 		pass
 		kill -KILL "$pid"
 	else
@@ -53,14 +55,14 @@ for delay in 0.3 0.55 0.8; do
 	rc=$?
 	expect_eq "demo killed after ${delay}s: died of SIGKILL" 137 "$rc"
 	expect_eq "demo killed after ${delay}s: printed no summary" "" "$(cat "$TMP/demo$n.out")"
-	expect_eq "demo killed after ${delay}s: integrity_check" ok "$(sqlite3 "$file" 'PRAGMA integrity_check')"
+	expect_eq "demo killed after ${delay}s: integrity_check" ok "$(integrity "$url")"
 	# the step table exists once the (separately committed) schema does
-	has_step=$(sqlite3 "$file" "SELECT count(*) FROM sqlite_master WHERE name = 'step'")
+	has_step=$(has_table "$url" step)
 	steps=0
 	units=0
 	if [ "$has_step" = 1 ]; then
-		steps=$(sqlite3 "$file" 'SELECT count(*) FROM step')
-		units=$(sqlite3 "$file" 'SELECT count(*) FROM unit')
+		steps=$(sqlat "$url" 'SELECT count(*) FROM step')
+		units=$(sqlat "$url" 'SELECT count(*) FROM unit')
 	fi
 	case $steps in
 	0 | "$STEPS") pass ;;
@@ -70,20 +72,20 @@ for delay in 0.3 0.55 0.8; do
 	expect_eq "demo killed after ${delay}s: no step was kept" 0 "$steps"
 	expect_eq "demo killed after ${delay}s: no unit was kept either" 0 "$units"
 	expect_eq "demo killed after ${delay}s: no dependency or time kept" "0|0" \
-		"$( [ "$has_step" = 1 ] && sqlite3 "$file" 'SELECT (SELECT count(*) FROM step_dep), (SELECT count(*) FROM time_entry)' || echo '0|0')"
+		"$( [ "$has_step" = 1 ] && sqlat "$url" 'SELECT (SELECT count(*) FROM step_dep), (SELECT count(*) FROM time_entry)' || echo '0|0')"
 	# the database is still tandem's and still empty enough to seed
-	run "$TANDEM" --db "sqlite:$file" demo --steps 50 --today 2026-11-27
-	expect_rc "demo killed after ${delay}s: a new demo seeds the same file" 0
+	run "$TANDEM" --db "$url" demo --steps 50 --today 2026-11-27
+	expect_rc "demo killed after ${delay}s: a new demo seeds the same database" 0
 	expect_eq "demo killed after ${delay}s: the new demo is whole" "6|50" \
-		"$(sqlite3 "$file" 'SELECT (SELECT count(*) FROM unit), (SELECT count(*) FROM step)')"
+		"$(sqlat "$url" 'SELECT (SELECT count(*) FROM unit), (SELECT count(*) FROM step)')"
 done
 
 # the other half of "all or nothing": a demo left to finish keeps all of it
-file="$TMP/whole.db"
-run "$TANDEM" --db "sqlite:$file" demo --steps 2000 --plans 20 --today 2026-11-27
+url=$(newdb whole)
+run "$TANDEM" --db "$url" demo --steps 2000 --plans 20 --today 2026-11-27
 expect_rc "an uninterrupted demo" 0
-expect_eq "an uninterrupted demo keeps every step" 2000 "$(sqlite3 "$file" 'SELECT count(*) FROM step')"
-expect_eq "an uninterrupted demo: integrity_check" ok "$(sqlite3 "$file" 'PRAGMA integrity_check')"
+expect_eq "an uninterrupted demo keeps every step" 2000 "$(sqlat "$url" 'SELECT count(*) FROM step')"
+expect_eq "an uninterrupted demo: integrity_check" ok "$(integrity "$url")"
 
 # --- (b) a loop of step adds, killed at a random moment ------------------
 
@@ -105,7 +107,7 @@ adder() {
 }
 
 for round in 1 2; do
-	DB="sqlite:$TMP/loop$round.db"	# t, sql and adder all use it
+	DB=$(newdb "loop$round")	# t, sql and adder all use it
 	t unit add Root
 	t plan add Loop --unit 1 --start-date 2026-03-02
 	expect_rc "round $round: setup" 0
@@ -140,7 +142,7 @@ for round in 1 2; do
 			[ "$i" -gt "$i0" ] && period=$(((now - t0) / (i - i0)))
 			delay=$(((RANDOM * 32768 + RANDOM) % (period + 1)))
 			nap "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
-			if our_tandem "$pid" && kill -KILL "$pid" 2>/dev/null; then
+			if our_tandem "$pid" "$DB" && kill -KILL "$pid" 2>/dev/null; then
 				killed=$i
 				continue
 			fi
@@ -153,7 +155,7 @@ for round in 1 2; do
 	read -r k krc <"$TMP/stopped" 2>/dev/null || { k=0; krc=none; }
 	expect_eq "round $round: the loop stopped at the killed process" "$killed 137" "$k $krc"
 
-	expect_eq "round $round: integrity_check" ok "$(sql 'PRAGMA integrity_check')"
+	expect_eq "round $round: integrity_check" ok "$(integrity)"
 	lines=$(grep -c '^step [0-9][0-9]* added$' "$TMP/loop.out")
 	expect_eq "round $round: every output line is whole" "$(wc -l <"$TMP/loop.out")" "$lines"
 	# (a process killed while LeakSanitizer checks it at exit leaves this
@@ -184,14 +186,14 @@ for round in 1 2; do
 	# the rows are exactly s1..sN in id order, every field whole
 	expect_eq "round $round: the rows are s1..s$count in order" \
 		"$(seq -f 's%g' 1 "$count" | paste -sd, -)" \
-		"$(sql "SELECT group_concat(name, ',') FROM (SELECT name FROM step ORDER BY id)")"
+		"$(sql "SELECT name FROM step ORDER BY id" | join_lines ,)"
 	expect_eq "round $round: no incomplete row" 0 \
 		"$(sql "SELECT count(*) FROM step WHERE name IS NULL OR plan_id IS NULL OR status <> 'todo'
 		        OR estimate_minutes <> 90 OR duration_days <> 1 OR plan_id NOT IN (SELECT id FROM plan)")"
 	expect_eq "round $round: the reported ids are the first rows" \
 		"$(sed 's/^step \([0-9]*\) added$/\1/' "$TMP/loop.out" | paste -sd, -)" \
-		"$(sql "SELECT group_concat(id, ',') FROM (SELECT id FROM step ORDER BY id LIMIT $lines)")"
-	expect_eq "round $round: foreign keys hold" "" "$(sql 'PRAGMA foreign_key_check')"
+		"$(sql "SELECT id FROM step ORDER BY id LIMIT $lines" | join_lines ,)"
+	expect_eq "round $round: foreign keys hold" "" "$(fk_violations)"
 
 	# and tandem goes on writing to it
 	t step add after-kill --plan 1

@@ -3,12 +3,9 @@
 # must exit with the documented code (2 usage, 3 bad input, 4 not found,
 # 5 conflict, 6 database unusable), say on stderr which flag broke which
 # rule, print nothing on stdout, and write nothing: the whole database
-# (its sqlite3 .dump) is compared before and after.
+# (lib.sh's dbsum: the sqlite3 .dump, or every table of PostgreSQL's) is
+# compared before and after.
 source "$(dirname "$0")/../lib.sh"
-
-dbsum() {
-	sqlite3 "${DB#sqlite:}" .dump | sha256sum | cut -d' ' -f1
-}
 
 # refused NAME CODE NEEDLE ARGS...: tandem ARGS is refused with exit CODE,
 # NEEDLE on stderr, an empty stdout and an unchanged database.
@@ -160,62 +157,104 @@ refused "demo into a used database" 5 "the database already holds 1 unit(s)" dem
 
 # --- the database (exit 6, or 3 for a URL) ------------------------------
 
-# random bytes: not a database at all; the file stays as it was
-printf 'not sqlite ' >"$TMP/random.db"
-head -c 8192 /dev/urandom >>"$TMP/random.db"
-sum=$(sha256sum <"$TMP/random.db")
-run "$TANDEM" --db "sqlite:$TMP/random.db" unit list
-expect_rc "random bytes: exit 6" 6
-expect_contains "random bytes: message" "$ERR" "random.db is not a tandem database"
-expect_eq "random bytes: nothing on stdout" "" "$OUT"
-expect_eq "random bytes: the file is unchanged" "$sum" "$(sha256sum <"$TMP/random.db")"
-expect_eq "random bytes: no journal files left" "random.db" "$(cd "$TMP" && ls random.db*)"
-run "$TANDEM" --db "sqlite:$TMP/random.db" unit add X
-expect_rc "random bytes: a write is refused too" 6
-expect_eq "random bytes: still unchanged after a write" "$sum" "$(sha256sum <"$TMP/random.db")"
+# pg_name URL: the database name in a postgres:// URL.
+pg_name() {
+	local n=${1##*/}
+	printf '%s\n' "${n%%\?*}"
+}
 
-# a SQLite database of some other program: refused and left as it was
-# (not even switched to WAL, which would rewrite its header)
-sqlite3 "$TMP/other.db" "CREATE TABLE invoice (id INTEGER PRIMARY KEY, total INT); INSERT INTO invoice VALUES (1, 100)"
-sum=$(sha256sum <"$TMP/other.db")
-run "$TANDEM" --db "sqlite:$TMP/other.db" unit add X
+# random bytes: not a database at all; the file stays as it was
+if sqlite_only "a file of random bytes is SQLite's case: a PostgreSQL URL names a database on a server (see 'no server' below)"; then
+	printf 'not sqlite ' >"$TMP/random.db"
+	head -c 8192 /dev/urandom >>"$TMP/random.db"
+	sum=$(sha256sum <"$TMP/random.db")
+	run "$TANDEM" --db "sqlite:$TMP/random.db" unit list
+	expect_rc "random bytes: exit 6" 6
+	expect_contains "random bytes: message" "$ERR" "random.db is not a tandem database"
+	expect_eq "random bytes: nothing on stdout" "" "$OUT"
+	expect_eq "random bytes: the file is unchanged" "$sum" "$(sha256sum <"$TMP/random.db")"
+	expect_eq "random bytes: no journal files left" "random.db" "$(cd "$TMP" && ls random.db*)"
+	run "$TANDEM" --db "sqlite:$TMP/random.db" unit add X
+	expect_rc "random bytes: a write is refused too" 6
+	expect_eq "random bytes: still unchanged after a write" "$sum" "$(sha256sum <"$TMP/random.db")"
+fi
+
+# a database of some other program: refused and left as it was (on
+# SQLite, byte for byte: not even switched to WAL, which would rewrite
+# its header)
+OTHER=$(newdb other)
+sqlat "$OTHER" "CREATE TABLE invoice (id INTEGER PRIMARY KEY, total INT); INSERT INTO invoice VALUES (1, 100)"
+othersum() {
+	if on_sqlite; then sha256sum <"$TMP/other.db"; else dbsum "$OTHER"; fi
+}
+sum=$(othersum)
+run "$TANDEM" --db "$OTHER" unit add X
 expect_rc "unrelated tables: exit 6" 6
-expect_contains "unrelated tables: message" "$ERR" "other.db is not a tandem database (it has no schema_version table)"
+if on_sqlite; then
+	expect_contains "unrelated tables: message" "$ERR" "other.db is not a tandem database (it has no schema_version table)"
+else
+	expect_contains "unrelated tables: message" "$ERR" "is not a tandem database (it has no schema_version table)"
+	expect_contains "unrelated tables: the message names the database" "$ERR" "$(pg_name "$OTHER")"
+fi
 expect_eq "unrelated tables: nothing on stdout" "" "$OUT"
-expect_eq "unrelated tables: the file is unchanged" "$sum" "$(sha256sum <"$TMP/other.db")"
-expect_eq "unrelated tables: still in its own journal mode" "delete" "$(sqlite3 "$TMP/other.db" 'PRAGMA journal_mode')"
-expect_eq "unrelated tables: no tandem tables added" "invoice" "$(sqlite3 "$TMP/other.db" "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'")"
+expect_eq "unrelated tables: the database is unchanged" "$sum" "$(othersum)"
+if sqlite_only "the journal mode is SQLite's"; then
+	expect_eq "unrelated tables: still in its own journal mode" "delete" "$(sqlat "$OTHER" 'PRAGMA journal_mode')"
+fi
+expect_eq "unrelated tables: no tandem tables added" "invoice" "$(tables "$OTHER")"
 
 # a database from a newer tandem
-run "$TANDEM" --db "sqlite:$TMP/future.db" unit list
+FUTURE=$(newdb future)
+run "$TANDEM" --db "$FUTURE" unit list
 expect_rc "future: created by this tandem" 0
-sqlite3 "$TMP/future.db" "INSERT INTO schema_version VALUES (999, 'future')"
-before=$(sqlite3 "$TMP/future.db" .dump | sha256sum)
-run "$TANDEM" --db "sqlite:$TMP/future.db" unit add X
+sqlat "$FUTURE" "INSERT INTO schema_version VALUES (999, 'future')"
+before=$(dbsum "$FUTURE")
+run "$TANDEM" --db "$FUTURE" unit add X
 expect_rc "newer schema: exit 6" 6
 expect_contains "newer schema: message says newer" "$ERR" "has schema version 999, newer than this tandem knows"
 expect_eq "newer schema: nothing on stdout" "" "$OUT"
-expect_eq "newer schema: nothing written" "$before" "$(sqlite3 "$TMP/future.db" .dump | sha256sum)"
+expect_eq "newer schema: nothing written" "$before" "$(dbsum "$FUTURE")"
 
-run "$TANDEM" --db "sqlite:$TMP/no/such/dir/x.db" unit list
-expect_rc "a path that cannot be opened: exit 6" 6
-expect_contains "a path that cannot be opened: message" "$ERR" "cannot open $TMP/no/such/dir/x.db"
+if on_sqlite; then
+	run "$TANDEM" --db "sqlite:$TMP/no/such/dir/x.db" unit list
+	expect_rc "a path that cannot be opened: exit 6" 6
+	expect_contains "a path that cannot be opened: message" "$ERR" "cannot open $TMP/no/such/dir/x.db"
+else
+	# PostgreSQL's analogs: a database the server does not have (tandem
+	# does not create it), and a socket folder with no server in it
+	nodb=t_$$_no_such_db
+	run "$TANDEM" --db "$(pg_url "$nodb")" unit list
+	expect_rc "a database that does not exist: exit 6" 6
+	expect_contains "a database that does not exist: the message names it" "$ERR" "$nodb"
+	expect_eq "a database that does not exist: nothing on stdout" "" "$OUT"
+	expect_eq "a database that does not exist: it was not created" 0 \
+		"$(pg_admin -c "SELECT count(*) FROM pg_database WHERE datname = '$nodb'")"
+	run "$TANDEM" --db "postgres://postgres@/x?host=$TMP&port=5432" unit list
+	expect_rc "no server: exit 6" 6
+	expect_eq "no server: nothing on stdout" "" "$OUT"
+	expect_eq "no server: stderr starts with tandem:" "tandem: " "$(printf '%s\n' "$ERR" | tail -n 1 | cut -c1-8)"
+fi
 
 run "$TANDEM" --db mysql:x unit list
 expect_rc "an unknown URL scheme: exit 3" 3
-expect_contains "an unknown URL scheme: message" "$ERR" "db: unknown database URL \"mysql:x\" (expected sqlite:PATH)"
+expect_contains "an unknown URL scheme: message" "$ERR" "db: unknown database URL \"mysql:x\" (expected sqlite:PATH or postgres://USER@HOST:PORT/NAME)"
 expect_eq "an unknown URL scheme: nothing on stdout" "" "$OUT"
 run "$TANDEM" --db sqlite: unit list
 expect_rc "an empty sqlite path: exit 3" 3
 expect_contains "an empty sqlite path: message" "$ERR" "the URL names no database"
 
-# a usage error never creates the database file
-run "$TANDEM" --db "sqlite:$TMP/never.db" stpe list
+# a usage error never creates the database file (on PostgreSQL: never
+# creates tables in a new, empty database)
+NEVER=$(newdb never)
+created() {
+	if on_sqlite; then (cd "$TMP" && ls never.db* 2>/dev/null); else tables "$NEVER"; fi
+}
+run "$TANDEM" --db "$NEVER" stpe list
 expect_rc "a usage error on a new path: exit 2" 2
-expect_eq "a usage error creates no file" "" "$(cd "$TMP" && ls never.db* 2>/dev/null)"
-run "$TANDEM" --db "sqlite:$TMP/never.db" step add --help
+expect_eq "a usage error creates no file" "" "$(created)"
+run "$TANDEM" --db "$NEVER" step add --help
 expect_rc "help on a new path: exit 0" 0
-expect_eq "help creates no file" "" "$(cd "$TMP" && ls never.db* 2>/dev/null)"
+expect_eq "help creates no file" "" "$(created)"
 
 # --- help and the bare command ------------------------------------------
 
@@ -255,20 +294,23 @@ expect_contains "version: prints it" "$OUT" "tandem "
 
 # --- where the database is: --db, then TANDEM_DB, then ./tandem.db ------
 
-run env TANDEM_DB="sqlite:$TMP/env.db" "$TANDEM" unit add FromEnv
+ENVDB=$(newdb env)
+FLAGDB=$(newdb flag)
+run env TANDEM_DB="$ENVDB" "$TANDEM" unit add FromEnv
 expect_rc "TANDEM_DB is honoured without --db" 0
-expect_eq "TANDEM_DB names the database written" "FromEnv" "$(sqlite3 "$TMP/env.db" 'SELECT name FROM unit')"
-run env TANDEM_DB="sqlite:$TMP/env.db" "$TANDEM" --db "sqlite:$TMP/flag.db" unit add FromFlag
+expect_eq "TANDEM_DB names the database written" "FromEnv" "$(sqlat "$ENVDB" 'SELECT name FROM unit')"
+run env TANDEM_DB="$ENVDB" "$TANDEM" --db "$FLAGDB" unit add FromFlag
 expect_rc "--db with TANDEM_DB set" 0
-expect_eq "--db wins over TANDEM_DB" "FromFlag" "$(sqlite3 "$TMP/flag.db" 'SELECT name FROM unit')"
-expect_eq "--db left the TANDEM_DB database alone" 1 "$(sqlite3 "$TMP/env.db" 'SELECT count(*) FROM unit')"
-run env TANDEM_DB="sqlite:$TMP/env.db" "$TANDEM" unit list --db "sqlite:$TMP/flag.db" --json
+expect_eq "--db wins over TANDEM_DB" "FromFlag" "$(sqlat "$FLAGDB" 'SELECT name FROM unit')"
+expect_eq "--db left the TANDEM_DB database alone" 1 "$(sqlat "$ENVDB" 'SELECT count(*) FROM unit')"
+run env TANDEM_DB="$ENVDB" "$TANDEM" unit list --db "$FLAGDB" --json
 expect_eq "--db after the command wins too" "FromFlag" "$(jqo '.items[0].name')"
 mkdir "$TMP/cwd"
 run env -u TANDEM_DB sh -c 'cd "$1" && exec "$2" unit add Here' sh "$TMP/cwd" "$TANDEM"
 expect_rc "no --db and no TANDEM_DB" 0
-expect_eq "the default is ./tandem.db" "Here" "$(sqlite3 "$TMP/cwd/tandem.db" 'SELECT name FROM unit')"
+# (the default is an SQLite file whichever database the suite runs on)
+expect_eq "the default is ./tandem.db" "Here" "$(sqlat "sqlite:$TMP/cwd/tandem.db" 'SELECT name FROM unit')"
 run env TANDEM_DB= sh -c 'cd "$1" && exec "$2" unit add Again' sh "$TMP/cwd" "$TANDEM"
-expect_eq "an empty TANDEM_DB means the default" 2 "$(sqlite3 "$TMP/cwd/tandem.db" 'SELECT count(*) FROM unit')"
+expect_eq "an empty TANDEM_DB means the default" 2 "$(sqlat "sqlite:$TMP/cwd/tandem.db" 'SELECT count(*) FROM unit')"
 
 finish

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/cli/org.sh: the org tree (unit add/list/show/set/move/rm) and
 # people (person add/list/show/set/rm) through the CLI. Expected values are
-# worked out by hand in the comments or read back with the sqlite3 CLI.
+# worked out by hand in the comments or read back with the sqlite3 CLI (or
+# psql, on PostgreSQL).
 source "$(dirname "$0")/../lib.sh"
 
 # digest TABLE: a fingerprint of a whole table, to prove nothing changed.
@@ -32,7 +33,7 @@ expect_eq "unit add --json gives the unit" "5 Frontend 3 0 0" \
 t unit add Archive
 expect_eq "six units stored" 6 "$(sql 'SELECT count(*) FROM unit')"
 expect_eq "parents stored" "1||2|1|3|1|4|3|5|3|6|" \
-	"$(sql "SELECT group_concat(id || '|' || coalesce(parent_id, ''), '|') FROM (SELECT * FROM unit ORDER BY id)")"
+	"$(sql "SELECT id, parent_id FROM unit ORDER BY id" | join_lines '|')"
 
 # Tree order: each parent before its children, siblings by name, roots
 # by name too (Acme < Archive, Engineering < Sales, Backend < Frontend);
@@ -87,7 +88,7 @@ expect_rc "unit move under another unit" 0
 expect_eq "unit move changed parent_id" "2" "$(sql 'SELECT parent_id FROM unit WHERE id = 4')"
 t unit move 6 --parent none
 expect_rc "unit move --parent none" 0
-expect_eq "unit move --parent none makes a root" "1" "$(sql 'SELECT parent_id IS NULL FROM unit WHERE id = 6')"
+expect_eq "unit move --parent none makes a root" "1" "$(sql 'SELECT CAST(parent_id IS NULL AS INTEGER) FROM unit WHERE id = 6')"
 # now: 1 Acme { 3 Engineering { 5 Frontend }, 2 Revenue { 4 Backend } }, 6 Archive
 t unit list --json
 expect_eq "the tree after the moves" "1:0 3:1 5:2 2:1 4:2 6:0" \
@@ -100,7 +101,7 @@ expect_rc "move under own grandchild exits 3" 3
 expect_contains "move under own subtree names --parent" "$ERR" "--parent"
 expect_contains "move under own subtree says why" "$ERR" "cannot move under its own subtree"
 expect_eq "move under own subtree printed nothing" "" "$OUT"
-expect_eq "move under own subtree left parent_id NULL" "1" "$(sql 'SELECT parent_id IS NULL FROM unit WHERE id = 1')"
+expect_eq "move under own subtree left parent_id NULL" "1" "$(sql 'SELECT CAST(parent_id IS NULL AS INTEGER) FROM unit WHERE id = 1')"
 t unit move 3 --parent 5
 expect_rc "move under own child exits 3" 3
 expect_eq "move under own child left parent_id" "1" "$(sql 'SELECT parent_id FROM unit WHERE id = 3')"
@@ -128,7 +129,7 @@ expect_eq "person add prints the id" "person 1 added" "$OUT"
 expect_eq "rate stored in cents" "8550" "$(sql 'SELECT rate_cents FROM person WHERE id = 1')"
 expect_eq "capacity stored in minutes" "2250" "$(sql 'SELECT capacity_minutes FROM person WHERE id = 1')"
 expect_eq "the other fields stored" "Ada Lovelace|ada@acme.test|1||CEO" \
-	"$(sql "SELECT name, email, unit_id, coalesce(manager_id, ''), title FROM person WHERE id = 1")"
+	"$(sql "SELECT name, email, unit_id, manager_id, title FROM person WHERE id = 1")"
 
 # defaults: no rate is 0, no capacity is 40 h = 2400 minutes, no title ''
 t person add Bob --email bob@acme.test --unit 3 --manager 1
@@ -176,8 +177,8 @@ expect_eq "person list --json count" "$(sql 'SELECT count(*) FROM person')" "$(j
 expect_eq "person list --json count is the number of items" "$(jqo '.items | length')" "$(jqo '.count')"
 expect_eq "person list is ordered by name" "Ada Lovelace,Bob,Cy,Di,Ed" "$(jqo '[.items[].name] | join(",")')"
 subtree_people() {
-	sql "WITH RECURSIVE s(id) AS (SELECT $1 UNION ALL SELECT u.id FROM unit u JOIN s ON u.parent_id = s.id)
-	     SELECT group_concat(id, ',') FROM (SELECT id FROM person WHERE unit_id IN (SELECT id FROM s) ORDER BY id)"
+	sql "WITH RECURSIVE s(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL SELECT u.id FROM unit u JOIN s ON u.parent_id = s.id)
+	     SELECT id FROM person WHERE unit_id IN (SELECT id FROM s) ORDER BY id" | join_lines ,
 }
 t person list --unit 1 --json
 expect_eq "person list --unit 1 takes the subtree" "1,2,3,4" "$(jqo '[.items[].id] | sort | join(",")')"
@@ -200,7 +201,7 @@ expect_eq "person list --limit --offset pages by name" "Bob,Cy" "$(jqo '[.items[
 # unit list now counts people directly in each unit
 t unit list --json
 expect_eq "unit list people counts agree with sql" \
-	"$(sql "SELECT group_concat(id || ':' || n, ' ') FROM (SELECT u.id, (SELECT count(*) FROM person p WHERE p.unit_id = u.id) n FROM unit u ORDER BY u.id)")" \
+	"$(sql "SELECT u.id || ':' || (SELECT count(*) FROM person p WHERE p.unit_id = u.id) FROM unit u ORDER BY u.id" | join_lines ' ')" \
 	"$(jqo '[.items[] | "\(.id):\(.people)"] | sort | join(" ")')"
 
 # email: unique ignoring case, and must look like name@domain
@@ -227,7 +228,7 @@ before=$(digest person)
 t person set 1 --manager 3
 expect_rc "a manager loop exits 3" 3
 expect_contains "a manager loop names --manager" "$ERR" "--manager: person 3 reports to person 1"
-expect_eq "a manager loop left Ada without a manager" "1" "$(sql 'SELECT manager_id IS NULL FROM person WHERE id = 1')"
+expect_eq "a manager loop left Ada without a manager" "1" "$(sql 'SELECT CAST(manager_id IS NULL AS INTEGER) FROM person WHERE id = 1')"
 t person set 2 --manager 2
 expect_rc "managing oneself exits 3" 3
 expect_contains "managing oneself says so" "$ERR" "cannot manage themselves"
@@ -245,7 +246,7 @@ expect_eq "person set stored every field" "Cyrus|cy@acme.test|6|5|Engineer|6105|
 	"$(sql 'SELECT name, email, unit_id, manager_id, title, rate_cents, capacity_minutes FROM person WHERE id = 3')"
 t person set 3 --manager none --json
 expect_rc "person set --manager none" 0
-expect_eq "--manager none clears it" "1" "$(sql 'SELECT manager_id IS NULL FROM person WHERE id = 3')"
+expect_eq "--manager none clears it" "1" "$(sql 'SELECT CAST(manager_id IS NULL AS INTEGER) FROM person WHERE id = 3')"
 expect_eq "person set --json shows the change" "null Cyrus" "$(jqo '"\(.manager_id) \(.name)"')"
 
 # rm: refused while anyone reports to them; a free person goes

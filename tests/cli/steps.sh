@@ -2,7 +2,7 @@
 # tests/cli/steps.sh: plans and steps through the CLI: plan add/list/show/
 # set/rm, step add/list/count/show/set/start/done/block/rm, step dep add/rm,
 # the finish-to-start rules, cycles, and the step filters (checked against
-# counts the sqlite3 CLI computes on its own).
+# counts the sqlite3 CLI, or psql, computes on its own).
 source "$(dirname "$0")/../lib.sh"
 
 digest() {
@@ -28,7 +28,7 @@ expect_eq "plan add stored every field" "Alpha|1|1|2026-01-05|active" \
 	"$(sql 'SELECT name, owner_id, unit_id, start_date, status FROM plan WHERE id = 1')"
 t plan add Beta --unit 3 --start-date 2026-02-02
 expect_eq "plan add defaults: no owner, draft" "1|draft" \
-	"$(sql 'SELECT owner_id IS NULL, status FROM plan WHERE id = 2')"
+	"$(sql 'SELECT CAST(owner_id IS NULL AS INTEGER), status FROM plan WHERE id = 2')"
 t plan add Gamma --unit 4 --start-date 2026-03-02 --json
 expect_rc "plan add --json" 0
 expect_eq "plan add --json gives the plan" "3 Gamma 4 Other 2026-03-02 draft" \
@@ -125,7 +125,7 @@ expect_eq "step set stored them" "Renamed|2|45|0|2026-05-04|1" \
 t step set 31 --assignee none --due none
 expect_rc "step set none clears" 0
 expect_eq "step set none cleared assignee and due" "1|1|Renamed" \
-	"$(sql 'SELECT assignee_id IS NULL, due IS NULL, name FROM step WHERE id = 31')"
+	"$(sql 'SELECT CAST(assignee_id IS NULL AS INTEGER), CAST(due IS NULL AS INTEGER), name FROM step WHERE id = 31')"
 t step set 31 --plan 9
 expect_rc "step set to an unknown plan exits 4" 4
 expect_contains "step set names --plan" "$ERR" "--plan: no plan with id 9"
@@ -142,7 +142,8 @@ t plan show 1 --json
 expect_eq "plan show counts by status (by hand)" '{"todo":2,"doing":2,"done":3,"blocked":3}' \
 	"$(jqo '.steps' | jq -c .)"
 expect_eq "plan show counts by status (sql)" \
-	"$(sql "SELECT group_concat(n, ',') FROM (SELECT (SELECT count(*) FROM step WHERE plan_id = 1 AND status = s) n FROM (SELECT 'todo' s UNION ALL SELECT 'doing' UNION ALL SELECT 'done' UNION ALL SELECT 'blocked'))")" \
+	"$(sql "SELECT (SELECT count(*) FROM step WHERE plan_id = 1 AND status = 'todo'), (SELECT count(*) FROM step WHERE plan_id = 1 AND status = 'doing'),
+	        (SELECT count(*) FROM step WHERE plan_id = 1 AND status = 'done'), (SELECT count(*) FROM step WHERE plan_id = 1 AND status = 'blocked')" | tr '|' ,)" \
 	"$(jqo '[.steps.todo, .steps.doing, .steps.done, .steps.blocked] | join(",")')"
 t plan rm 1
 expect_rc "plan rm with steps exits 5" 5
@@ -152,12 +153,12 @@ expect_eq "plan rm refused kept the plan" 1 "$(sql 'SELECT count(*) FROM plan WH
 
 # check_filter NAME EXPECTED_BY_HAND WHERE FLAGS...: step count and
 # step list --json agree with each other, with a count worked out by hand,
-# and with the ids sqlite3 selects for the same condition.
+# and with the ids sqlite3 (or psql) selects for the same condition.
 check_filter() {
 	local name=$1 hand=$2 where=$3
 	shift 3
 	local want_ids
-	want_ids=$(sql "WITH RECURSIVE sub(id) AS (SELECT :u) SELECT group_concat(id, ',') FROM (SELECT s.id FROM step s WHERE $where ORDER BY s.id)")
+	want_ids=$(sql "SELECT s.id FROM step s WHERE $where ORDER BY s.id" | join_lines ,)
 	local want_n
 	want_n=$(sql "SELECT count(*) FROM step s WHERE $where")
 	expect_eq "$name: hand count agrees with sql" "$hand" "$want_n"
@@ -172,7 +173,7 @@ check_filter() {
 	expect_eq "$name: step list ids" "$want_ids" "$(jqo '[.items[].id] | join(",")')"
 }
 subtree() {	# the units of a subtree as an SQL list
-	echo "(WITH RECURSIVE sub(id) AS (SELECT $1 UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
+	echo "(WITH RECURSIVE sub(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
 }
 
 check_filter "no filter" 30 "1 = 1"
@@ -215,7 +216,7 @@ check_filter "filters with no match" 0 "s.plan_id = 3 AND s.status = 'todo' AND 
 t step list --plan 1 --limit 3 --offset 2 --json
 expect_eq "--limit --offset page in id order" "9,12,15" "$(jqo '[.items[].id] | join(",")')"
 expect_eq "--limit --offset page (sql)" \
-	"$(sql "SELECT group_concat(id, ',') FROM (SELECT id FROM step WHERE plan_id = 1 ORDER BY id LIMIT 3 OFFSET 2)")" \
+	"$(sql "SELECT id FROM step WHERE plan_id = 1 ORDER BY id LIMIT 3 OFFSET 2" | join_lines ,)" \
 	"$(jqo '[.items[].id] | join(",")')"
 t step list --limit 0 --json
 expect_eq "--limit 0 lists nothing" "0" "$(jqo '.count')"
@@ -237,7 +238,7 @@ t plan add Deps --unit 1 --start-date 2026-04-06
 # plan 4: A (32) <- B (33) <- C (34); D (35) waits for A
 for n in A B C D; do t step add "$n" --plan 4; done
 expect_eq "dependency steps added" "32,33,34,35" \
-	"$(sql "SELECT group_concat(id, ',') FROM (SELECT id FROM step WHERE plan_id = 4 ORDER BY id)")"
+	"$(sql "SELECT id FROM step WHERE plan_id = 4 ORDER BY id" | join_lines ,)"
 t step dep add 33 --on 32
 expect_rc "dep add" 0
 expect_eq "dep add prints it" "step 33 now waits for step 32" "$OUT"
@@ -246,7 +247,7 @@ t step dep add 35 --on 32 --lag-days 2 --json
 expect_rc "dep add with --lag-days --json" 0
 expect_eq "dep add --json shows the dependency" "32 2 todo" "$(jqo '.depends_on[0] | "\(.on) \(.lag_days) \(.status)"')"
 expect_eq "dependencies stored" "33|32|0 34|33|0 35|32|2" \
-	"$(sql "SELECT group_concat(step_id || '|' || depends_on || '|' || lag_days, ' ') FROM (SELECT * FROM step_dep ORDER BY step_id)")"
+	"$(sql "SELECT step_id, depends_on, lag_days FROM step_dep ORDER BY step_id" | join_lines ' ')"
 
 t step start 33
 expect_rc "start with an open dependency exits 5" 5

@@ -91,19 +91,19 @@ expect_rc "another person's day is their own" 0
 expect_eq "seven entries" 7 "$(sql 'SELECT count(*) FROM time_entry')"
 expect_eq "the note is stored" "design" "$(sql 'SELECT note FROM time_entry WHERE id = 2')"
 expect_eq "no person-day over 1440" 0 \
-	"$(sql 'SELECT count(*) FROM (SELECT person_id, day FROM time_entry GROUP BY 1, 2 HAVING sum(minutes) > 1440)')"
+	"$(sql 'SELECT count(*) FROM (SELECT person_id, day FROM time_entry GROUP BY 1, 2 HAVING sum(minutes) > 1440) AS d')"
 
 # --- time list: totals and filters --------------------------------------
 
 # check_time NAME HAND_MINUTES HAND_ENTRIES WHERE FLAGS...: the total line
-# and --json agree with a hand-worked sum and with sqlite3's sum.
+# and --json agree with a hand-worked sum and with sqlite3's (or psql's) sum.
 check_time() {
 	local name=$1 minutes=$2 entries=$3 where=$4
 	shift 4
 	expect_eq "$name: hand sum agrees with sql" "$minutes|$entries" \
 		"$(sql "SELECT coalesce(sum(t.minutes), 0), count(*) FROM time_entry t WHERE $where")"
 	local ids
-	ids=$(sql "SELECT group_concat(id, ',') FROM (SELECT t.id FROM time_entry t WHERE $where ORDER BY t.day, t.id)")
+	ids=$(sql "SELECT t.id FROM time_entry t WHERE $where ORDER BY t.day, t.id" | join_lines ,)
 	t time list "$@"
 	expect_rc "$name: time list" 0
 	local word=entries
@@ -117,7 +117,7 @@ check_time() {
 	expect_eq "$name: --json items by day then id" "$ids" "$(jqo '[.items[].id] | join(",")')"
 }
 subtree() {
-	echo "(WITH RECURSIVE sub(id) AS (SELECT $1 UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
+	echo "(WITH RECURSIVE sub(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
 }
 # 1000 + 440 + 1440 + 90 + 45 + 30 + 120 = 3165
 check_time "everything" 3165 7 "1 = 1"
@@ -164,10 +164,10 @@ expect_rc "tool add" 0
 expect_eq "tool add prints the id" "tool 1 added" "$OUT"
 expect_eq "12.5 is 1250 cents" 1250 "$(sql 'SELECT cost_cents FROM tool WHERE id = 1')"
 t tool add Lathe --cost 1200 --plan 1 --json
-expect_eq "1200 is 120000 cents" "120000|1|1" "$(sql 'SELECT cost_cents, plan_id, step_id IS NULL FROM tool WHERE id = 2')"
+expect_eq "1200 is 120000 cents" "120000|1|1" "$(sql 'SELECT cost_cents, plan_id, CAST(step_id IS NULL AS INTEGER) FROM tool WHERE id = 2')"
 expect_eq "tool add --json" "2 Lathe 1200 1 null" "$(jqo '"\(.id) \(.name) \(.cost) \(.plan_id) \(.step_id)"')"
 t tool add Pins --cost 0.05 --step 3
-expect_eq "0.05 is 5 cents, allocated to a step" "5|1|3" "$(sql 'SELECT cost_cents, plan_id IS NULL, step_id FROM tool WHERE id = 3')"
+expect_eq "0.05 is 5 cents, allocated to a step" "5|1|3" "$(sql 'SELECT cost_cents, CAST(plan_id IS NULL AS INTEGER), step_id FROM tool WHERE id = 3')"
 t tool add Free
 expect_eq "no cost is 0" "0" "$(sql 'SELECT cost_cents FROM tool WHERE id = 4')"
 t tool add Max --cost 1000000000.00
@@ -206,19 +206,19 @@ expect_rc "tool show of an unknown id exits 4" 4
 t tool alloc 1 --plan 2
 expect_rc "alloc to a plan" 0
 expect_eq "alloc prints it" "tool 1 allocated" "$OUT"
-expect_eq "alloc to a plan stored" "2|1" "$(sql 'SELECT plan_id, step_id IS NULL FROM tool WHERE id = 1')"
+expect_eq "alloc to a plan stored" "2|1" "$(sql 'SELECT plan_id, CAST(step_id IS NULL AS INTEGER) FROM tool WHERE id = 1')"
 t tool alloc 1 --step 2
 expect_rc "alloc to a step" 0
-expect_eq "alloc to a step replaces the plan" "1|2" "$(sql 'SELECT plan_id IS NULL, step_id FROM tool WHERE id = 1')"
+expect_eq "alloc to a step replaces the plan" "1|2" "$(sql 'SELECT CAST(plan_id IS NULL AS INTEGER), step_id FROM tool WHERE id = 1')"
 t tool list --plan 1 --json
 # plan 1: tool 1 through its step S2 and tool 2 directly
 expect_eq "tool list --plan includes tools on its steps" "1,2" "$(jqo '[.items[].id] | join(",")')"
 expect_eq "tool list --plan agrees with sql" \
-	"$(sql "SELECT group_concat(id, ',') FROM (SELECT id FROM tool WHERE plan_id = 1 OR step_id IN (SELECT id FROM step WHERE plan_id = 1) ORDER BY id)")" \
+	"$(sql "SELECT id FROM tool WHERE plan_id = 1 OR step_id IN (SELECT id FROM step WHERE plan_id = 1) ORDER BY id" | join_lines ,)" \
 	"$(jqo '[.items[].id] | join(",")')"
 t tool alloc 1 --plan none --json
 expect_rc "--plan none frees it" 0
-expect_eq "--plan none cleared both" "1|1" "$(sql 'SELECT plan_id IS NULL, step_id IS NULL FROM tool WHERE id = 1')"
+expect_eq "--plan none cleared both" "1|1" "$(sql 'SELECT CAST(plan_id IS NULL AS INTEGER), CAST(step_id IS NULL AS INTEGER) FROM tool WHERE id = 1')"
 expect_eq "alloc --json shows it free" "null null" "$(jqo '"\(.plan_id) \(.step_id)"')"
 t tool alloc 2 --step 1
 before=$(digest tool)
