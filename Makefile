@@ -8,11 +8,11 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := sqlite3 jansson libmicrohttpd libpq
+PKGS := sqlite3 jansson libmicrohttpd libpq libsodium
 # recursive (=): evaluated when a recipe runs, after scripts/install-deps
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 # libmicrohttpd is not linked: src/web/server.c loads it when serving
-PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson)
+PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson libsodium)
 WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 DEFS := -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isrc
 REL_FLAGS := -O2 -g -DNDEBUG

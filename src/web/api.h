@@ -13,15 +13,29 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/field.h"
+#include "org/access.h"
 #include "store/db.h"
 
 struct MHD_Connection;
 
+/* An application/x-www-form-urlencoded body, decoded (web/form.c). */
+struct form_pair {
+	const char *key, *value;
+};
+struct form {
+	struct form_pair *v;
+	size_t n;
+};
+
 enum route_flags {
-	ROUTE_WRITES = 1u << 0,	/* changes data: takes a JSON body (or none) */
-	ROUTE_PUBLIC = 1u << 1,	/* needs no credentials (health checks) */
+	ROUTE_WRITES = 1u << 0,	/* changes data: one transaction, audited */
+	ROUTE_PUBLIC = 1u << 1,	/* needs no credentials (health checks, sign-in) */
+	ROUTE_PAGE = 1u << 2,	/* HTML: without credentials, 303 to /login; errors as a page */
+	ROUTE_FORM = 1u << 3,	/* a form POST (urlencoded): the core checks its CSRF token */
+	ROUTE_ADMIN = 1u << 4,	/* admins only (accounts, the audit log) */
 };
 
 struct req {
@@ -36,10 +50,18 @@ struct req {
 	size_t body_len;
 	json_t *in;		/* the parsed body; field text points into it */
 	struct err e;
+	struct form form;	/* a ROUTE_FORM body, parsed (web/form.h) */
+	struct actor who;	/* the signed-in account (the core checked its rights) */
+	const char *address;	/* the client's IP address, for rate limits */
 	/* the response */
 	int status;
 	json_t *out;		/* owned; NULL for an empty body */
-	const char *location;	/* Location header for 201, or NULL */
+	const char *location;	/* Location header for 201 and 303, or NULL */
+	/* a response other than JSON (a page, a CSV file): its type and body */
+	const char *content_type;
+	struct buf page;	/* freed by the core */
+	const char *set_cookie;	/* a Set-Cookie header value, or NULL */
+	const char *filename;	/* Content-Disposition: attachment; filename=... */
 };
 
 struct route {
@@ -47,9 +69,14 @@ struct route {
 	const char *pattern;	/* "/api/v1/steps/:id"; ":id" matches a positive integer */
 	int (*handler)(struct req *r);
 	unsigned flags;
+	/* what the first :id names; the core checks the actor's right to act
+	 * on it before the handler runs (access.h) */
+	enum kind kind;
+	enum action act;
 };
 
 extern const struct route api_routes[];
+extern const struct route page_routes[];	/* pages.c: the web UI */
 
 /* Fills obj from the query string through fields; an unknown parameter
  * is a 400 naming it. */
@@ -104,5 +131,9 @@ int tool_post_api(struct req *r);
 int tool_patch_api(struct req *r);
 int tool_delete_api(struct req *r);
 int health_api(struct req *r);
+
+/* pages.c: renders r->e as an HTML error page into r->page (the core
+ * calls it when a ROUTE_PAGE handler fails). */
+void page_error(struct req *r);
 
 #endif
