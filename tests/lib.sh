@@ -350,9 +350,28 @@ sqlite_only() {
 	return 1
 }
 
+# admin_token: creates (once per database) an admin account of no person,
+# "tests", and an API token for it; sets $TOKEN and makes every curl of
+# the test send it (a .curlrc in $CURL_HOME): `curl -q` sends none.
+admin_token() {
+	[ -n "${TOKEN:-}" ] && [ "${TOKEN_DB:-}" = "$DB" ] && return 0
+	local id
+	id=$(sql "SELECT id FROM account WHERE login = 'tests'" 2>/dev/null)
+	if [ -z "$id" ]; then
+		"$TANDEM" --db "$DB" user add --login tests --role admin >/dev/null || return 1
+		id=$(sql "SELECT id FROM account WHERE login = 'tests'")
+	fi
+	TOKEN=$("$TANDEM" --db "$DB" token add --user "$id" --name tests | tail -n 1)
+	[ -n "$TOKEN" ] || { echo "could not create the tests' admin token" >&2; return 1; }
+	TOKEN_DB=$DB
+	export CURL_HOME=$TMP
+	printf 'header = "Authorization: Bearer %s"\n' "$TOKEN" >"$TMP/.curlrc"
+}
+
 # start_server [ARGS...]: starts tandem serve on a free loopback port;
-# sets $URL and $SERVER_PID.
+# sets $URL and $SERVER_PID. The API needs credentials: admin_token.
 start_server() {
+	admin_token || return 1
 	"$TANDEM" --db "$DB" serve --listen 127.0.0.1:0 "$@" >"$TMP/server.out" 2>"$TMP/server.err" &
 	SERVER_PID=$!
 	URL=

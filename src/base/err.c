@@ -41,7 +41,11 @@ int err_exit_code(const struct err *e)
 		return EXIT_OK;
 	case ERR_BAD_INPUT:
 	case ERR_TOO_LARGE:
+	case ERR_UNAUTHORIZED:
+	case ERR_TOO_MANY:
 		return EXIT_BAD_INPUT;
+	case ERR_FORBIDDEN:
+		return EXIT_CONFLICT;
 	case ERR_NOT_FOUND:
 		return EXIT_NOT_FOUND;
 	case ERR_CONFLICT:

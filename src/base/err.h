@@ -9,9 +9,12 @@
 
 enum {
 	ERR_BAD_INPUT = 400,
+	ERR_UNAUTHORIZED = 401,	/* no valid credentials */
+	ERR_FORBIDDEN = 403,	/* visible, but not the actor's to change */
 	ERR_NOT_FOUND = 404,
 	ERR_CONFLICT = 409,
 	ERR_TOO_LARGE = 413,
+	ERR_TOO_MANY = 429,	/* rate-limited (failed sign-ins) */
 	ERR_INTERNAL = 500,
 	ERR_UNAVAILABLE = 503,	/* the database cannot be used */
 };

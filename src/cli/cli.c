@@ -1,5 +1,6 @@
 /* cli: argument parsing, dispatch, help and output helpers; see cli.h. */
 #include "cli/cli.h"
+#include "org/audit.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -329,6 +330,34 @@ static int parse_id(struct cli *c, const char *text)
 	return 0;
 }
 
+/* Runs the command; a write runs in one transaction with its audit
+ * record: who ("cli:" and the system user), what (the command and its
+ * arguments). */
+static int run_command(struct cli *c, int argc, char **argv)
+{
+	if (!(c->cmd->flags & CMD_WRITES) || !c->db)
+		return c->cmd->run(c);
+	if (db_begin(c->db, &c->e))
+		return -1;
+	int rc = c->cmd->run(c);
+	if (rc == 0) {
+		struct actor who;
+		actor_operator(&who);
+		const char *user = getenv("USER");
+		snprintf(who.login, sizeof who.login, "cli:%.100s", user && *user ? user : "?");
+		struct buf detail = BUF_INIT;
+		for (int i = 1; i < argc; i++)
+			buf_printf(&detail, "%s%s", detail.len ? " " : "", argv[i]);
+		char action[80];
+		snprintf(action, sizeof action, "%s%s%s", c->cmd->noun, c->cmd->verb[0] ? " " : "",
+			 c->cmd->verb);
+		rc = audit_write(c->db, &who, action, c->id, detail.failed ? "" : buf_str(&detail),
+				 &c->e);
+		buf_free(&detail);
+	}
+	return db_end(c->db, rc, &c->e);
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct cli c = {.out = stdout};
@@ -479,7 +508,7 @@ int cli_main(int argc, char **argv)
 		rc = report(&c, &c.e);
 		goto out;
 	}
-	if (c.cmd->run(&c) != 0)
+	if (run_command(&c, argc, argv) != 0)
 		rc = report(&c, &c.e);
 	if (fflush(stdout) != 0 && rc == EXIT_OK) {
 		perror("tandem: writing output");

@@ -22,6 +22,7 @@ enum cli_flags {
 	CMD_ID = 1u << 2,	/* takes one positional ID */
 	CMD_NAME = 1u << 3,	/* takes one positional value for field "name" */
 	CMD_PATCH = 1u << 4,	/* changes given fields: none is required */
+	CMD_WRITES = 1u << 5,	/* writes: one transaction with its audit record */
 };
 
 struct cli;
@@ -117,6 +118,23 @@ int demo_cmd(struct cli *c);
 int serve_cmd(struct cli *c);
 int migrate_cmd(struct cli *c);
 int version_cmd(struct cli *c);
+/* tandem token's and audit's flags (cmd_user.c) */
+struct token_opts {
+	int64_t user;
+	const char *name;
+	int64_t days;
+};
+int user_add_cmd(struct cli *c);
+int user_list_cmd(struct cli *c);
+int user_show_cmd(struct cli *c);
+int user_set_cmd(struct cli *c);
+int user_passwd_cmd(struct cli *c);
+int user_rm_cmd(struct cli *c);
+int token_add_cmd(struct cli *c);
+int token_list_cmd(struct cli *c);
+int token_rm_cmd(struct cli *c);
+int audit_cmd(struct cli *c);
+
 /* tandem migrate's flags (cmd_misc.c) */
 struct migrate_opts {
 	const char *from, *to;

@@ -1,5 +1,6 @@
 /* tool: see tool.h. */
 #include "manage/tool.h"
+#include "org/unit.h"
 
 #include "base/json.h"
 #include "manage/plan.h"
@@ -99,11 +100,15 @@ int tool_get(struct db *db, struct arena *a, int64_t id, struct tool *t, struct 
 int tool_list(struct db *db, struct arena *a, const struct tool_filter *f, unsigned fset,
 	      struct tool **out, size_t *n, struct err *e)
 {
-	struct stmt *st = db_prepare(db, TOOL_SELECT
+	struct stmt *st = db_prepare(db, UNIT_SUBTREE_CTE TOOL_SELECT
 		"WHERE (:all_plans = 1 OR t.plan_id = :plan OR s.plan_id = :plan) "
+		"AND (:all_units = 1 OR coalesce(t.plan_id, s.plan_id) IN "
+		"(SELECT id FROM plan WHERE unit_id IN (SELECT id FROM subtree))) "
 		"ORDER BY t.id LIMIT :limit OFFSET :offset", e);
 	if (!st)
 		return -1;
+	db_bind_int(st, ":all_units", !(fset & TOF_UNIT));
+	db_bind_int(st, ":unit", (fset & TOF_UNIT) ? f->unit_id : 0);
 	db_bind_int(st, ":all_plans", !(fset & TOF_PLAN));
 	db_bind_int(st, ":plan", (fset & TOF_PLAN) ? f->plan_id : 0);
 	db_bind_int(st, ":limit", (fset & TOF_LIMIT) ? f->limit : DB_NO_LIMIT);

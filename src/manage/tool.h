@@ -34,8 +34,9 @@ extern const struct field tool_fields[];
 struct tool_filter {
 	int64_t plan_id;	/* allocated to the plan or to one of its steps */
 	int64_t limit, offset;
+	int64_t unit_id;	/* of plans of this unit and its subtree */
 };
-enum { TOF_PLAN = 1u << 0, TOF_LIMIT = 1u << 1, TOF_OFFSET = 1u << 2 };
+enum { TOF_PLAN = 1u << 0, TOF_LIMIT = 1u << 1, TOF_OFFSET = 1u << 2, TOF_UNIT = 1u << 3 };
 extern const struct field tool_filter_fields[];
 
 int tool_add(struct db *db, const struct tool_input *in, unsigned set, int64_t *id,

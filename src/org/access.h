@@ -1,8 +1,9 @@
 /* access: who is acting, and what they may see and change.
  *
  * Roles (DESIGN.md §5): an admin reads and writes everything; a manager
- * reads and writes their unit's subtree; a member reads their own unit
- * and writes only their own time entries; a viewer reads their own unit.
+ * reads and writes their unit's subtree; a member reads their unit (with
+ * the units under it) and writes only their own time entries; a viewer
+ * reads their unit, with the units under it.
  * A record outside what the actor may read answers 404, as if it did not
  * exist; one they may read but not change answers 403.
  *
@@ -61,6 +62,13 @@ int access_create(struct db *db, const struct actor *who, enum kind k, int64_t u
 /* The units who may read, for listings: *unit is 0 for every unit;
  * otherwise *subtree says whether the unit's descendants are included. */
 void access_scope(const struct actor *who, int64_t *unit, int *subtree);
+
+/* Narrows a listing's unit filter (a unit and its subtree) to what who
+ * may read: no filter becomes who's own unit; a filter on a unit outside
+ * it answers 404, as for a unit that does not exist. *given is the
+ * filter's "set" flag. */
+int access_narrow(struct db *db, const struct actor *who, int64_t *unit_id, int *given,
+		  struct err *e);
 
 /* The unit a record belongs to (a step's plan's unit, a time entry's
  * person's unit...), 0 if none; -1 with a 404 when there is no record. */

@@ -40,16 +40,18 @@ struct account {
 	int64_t created_at;	/* unix seconds */
 };
 
-enum { ACC_PERSON = 1u << 0, ACC_ROLE = 1u << 1, ACC_PASSWORD = 1u << 2 };
+enum { ACC_PERSON = 1u << 0, ACC_ROLE = 1u << 1, ACC_PASSWORD = 1u << 2, ACC_LOGIN = 1u << 3 };
 
 struct account_input {
-	int64_t person_id;
+	int64_t person_id;	/* 0: an admin of no person (the operator's, scripts') */
 	const char *role;
 	const char *password;	/* NULL: generate one (account_add) */
+	const char *login;	/* default: the person's email */
 };
 extern const struct field account_fields[];
 
-/* Adds an account for a person (login = the person's email). When
+/* Adds an account for a person (login = the person's email unless
+ * given), or an admin of no person (a login is then needed). When
  * in->password is NULL a password is generated and copied to
  * generated[PASSWORD_GEN_SIZE]. */
 enum { PASSWORD_GEN_SIZE = 24 };

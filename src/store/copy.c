@@ -46,6 +46,17 @@ static const struct table_def tables[] = {
 	  {"note", 0}}},
 	{"tool", "id", NULL, 1,
 	 {{"id", 1}, {"name", 0}, {"cost_cents", 1}, {"plan_id", 1}, {"step_id", 1}}},
+	{"account", "id", NULL, 1,
+	 {{"id", 1}, {"person_id", 1}, {"login", 0}, {"role", 0}, {"pw_hash", 0},
+	  {"created_at", 1}}},
+	{"token", "id", NULL, 1,
+	 {{"id", 1}, {"account_id", 1}, {"kind", 0}, {"hash", 0}, {"csrf", 0}, {"name", 0},
+	  {"created_at", 1}, {"expires_at", 1}, {"last_used", 1}}},
+	{"login_failure", "id", NULL, 1,
+	 {{"id", 1}, {"login", 0}, {"address", 0}, {"at", 1}}},
+	{"audit", "id", NULL, 1,
+	 {{"id", 1}, {"at", 1}, {"account_id", 1}, {"actor", 0}, {"via", 0}, {"action", 0},
+	  {"entity_id", 1}, {"detail", 0}}},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

@@ -91,7 +91,54 @@ static const char m1_foundation[] =
 	"CREATE INDEX tool_plan ON tool(plan_id);\n"
 	"CREATE INDEX tool_step ON tool(step_id);\n";
 
+static const char m2_accounts[] =
+	"CREATE TABLE account (\n"
+	"  id {{ID}},\n"
+	"  person_id BIGINT UNIQUE REFERENCES person(id),\n"
+	"  login {{TEXT}} NOT NULL UNIQUE,\n"
+	"  role {{TEXT}} NOT NULL CHECK (role IN ('admin','manager','member','viewer')),\n"
+	"  pw_hash {{TEXT}} NOT NULL,\n"
+	"  created_at BIGINT NOT NULL,\n"
+	/* an account belongs to a person; only an admin may stand alone
+	 * (the operator's, or one for scripts) */
+	"  CHECK (person_id IS NOT NULL OR role = 'admin')\n"
+	");\n"
+	/* sessions and API tokens: only a hash of the token is kept */
+	"CREATE TABLE token (\n"
+	"  id {{ID}},\n"
+	"  account_id BIGINT NOT NULL REFERENCES account(id) ON DELETE CASCADE,\n"
+	"  kind {{TEXT}} NOT NULL CHECK (kind IN ('session','api')),\n"
+	"  hash {{TEXT}} NOT NULL UNIQUE,\n"
+	"  csrf {{TEXT}} NOT NULL DEFAULT '',\n"
+	"  name {{TEXT}} NOT NULL DEFAULT '',\n"
+	"  created_at BIGINT NOT NULL,\n"
+	"  expires_at BIGINT NOT NULL,\n"
+	"  last_used BIGINT\n"
+	");\n"
+	"CREATE INDEX token_account ON token(account_id, kind);\n"
+	"CREATE TABLE login_failure (\n"
+	"  id {{ID}},\n"
+	"  login {{TEXT}} NOT NULL,\n"
+	"  address {{TEXT}} NOT NULL,\n"
+	"  at BIGINT NOT NULL\n"
+	");\n"
+	"CREATE INDEX login_failure_login ON login_failure(login, at);\n"
+	"CREATE INDEX login_failure_address ON login_failure(address, at);\n"
+	/* no foreign key: the record outlives the account */
+	"CREATE TABLE audit (\n"
+	"  id {{ID}},\n"
+	"  at BIGINT NOT NULL,\n"
+	"  account_id BIGINT,\n"
+	"  actor {{TEXT}} NOT NULL,\n"
+	"  via {{TEXT}} NOT NULL CHECK (via IN ('cli','api','ui')),\n"
+	"  action {{TEXT}} NOT NULL,\n"
+	"  entity_id BIGINT,\n"
+	"  detail {{TEXT}} NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX audit_at ON audit(at);\n";
+
 const struct migration db_migrations[] = {
 	{1, "foundation: units, people, plans, steps, time, tools", m1_foundation},
+	{2, "accounts, sessions and tokens, sign-in failures, the audit log", m2_accounts},
 };
 const int db_nmigrations = sizeof db_migrations / sizeof db_migrations[0];

@@ -76,7 +76,9 @@ struct route {
 };
 
 extern const struct route api_routes[];
-extern const struct route page_routes[];	/* pages.c: the web UI */
+/* pages.c: the web UI. Weak until the pages land, so that the API
+ * builds without them. */
+extern const struct route page_routes[] __attribute__((weak));
 
 /* Fills obj from the query string through fields; an unknown parameter
  * is a 400 naming it. */
@@ -84,6 +86,9 @@ int api_query(struct req *r, const struct field *fields, void *obj, unsigned *se
 /* Fills obj from the JSON body: malformed JSON, a non-object, unknown
  * keys and wrong types are 400s naming the field. */
 int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set);
+/* Narrows a listing's unit filter (bit in *set) to the actor's units
+ * (access_narrow). */
+int api_scope(struct req *r, int64_t *unit_id, unsigned *set, unsigned bit);
 /* Sets the response (steals v). */
 int api_reply(struct req *r, int status, json_t *v);
 /* {"items":[...],"count":n,"limit":..,"offset":..} (steals items). */
@@ -131,9 +136,24 @@ int tool_post_api(struct req *r);
 int tool_patch_api(struct req *r);
 int tool_delete_api(struct req *r);
 int health_api(struct req *r);
+int me_api(struct req *r);
+int token_list_api(struct req *r);
+int token_post_api(struct req *r);
+int token_delete_api(struct req *r);
+int account_list_api(struct req *r);
+int account_post_api(struct req *r);
+int account_patch_api(struct req *r);
+int account_delete_api(struct req *r);
+int audit_list_api(struct req *r);
 
 /* pages.c: renders r->e as an HTML error page into r->page (the core
  * calls it when a ROUTE_PAGE handler fails). */
-void page_error(struct req *r);
+void page_error(struct req *r) __attribute__((weak));
+
+/* form.c: an urlencoded body into pairs (400 for a malformed one); the
+ * value of key, or NULL. */
+int form_parse(struct arena *a, const char *body, size_t len, struct form *out,
+	       struct err *e) __attribute__((weak));
+const char *form_get(const struct form *f, const char *key) __attribute__((weak));
 
 #endif

@@ -23,7 +23,7 @@ int plan_list_api(struct req *r)
 	unsigned set = 0;
 	struct plan *v;
 	size_t n;
-	if (api_query(r, plan_filter_fields, &f, &set))
+	if (api_query(r, plan_filter_fields, &f, &set) || api_scope(r, &f.unit_id, &set, PLF_UNIT))
 		return -1;
 	if (!(set & PLF_LIMIT)) {
 		f.limit = API_PAGE;
@@ -86,7 +86,7 @@ int step_list_api(struct req *r)
 	unsigned set = 0;
 	struct step *v;
 	size_t n;
-	if (api_query(r, step_filter_fields, &f, &set))
+	if (api_query(r, step_filter_fields, &f, &set) || api_scope(r, &f.unit_id, &set, SF_UNIT))
 		return -1;
 	if (!(set & SF_LIMIT)) {
 		f.limit = API_PAGE;
@@ -105,7 +105,8 @@ int step_count_api(struct req *r)
 	struct step_filter f = {0};
 	unsigned set = 0;
 	int64_t n;
-	if (api_query(r, step_filter_fields, &f, &set) || step_count(r->db, &f, set, &n, &r->e))
+	if (api_query(r, step_filter_fields, &f, &set) || api_scope(r, &f.unit_id, &set, SF_UNIT) ||
+	    step_count(r->db, &f, set, &n, &r->e))
 		return -1;
 	json_t *o = json_object();
 	json_object_set_new(o, "count", json_integer(n));
@@ -200,7 +201,7 @@ int time_list_api(struct req *r)
 	struct time_entry *v;
 	size_t n;
 	int64_t total;
-	if (api_query(r, time_filter_fields, &f, &set))
+	if (api_query(r, time_filter_fields, &f, &set) || api_scope(r, &f.unit_id, &set, TF_UNIT))
 		return -1;
 	if (!(set & TF_LIMIT)) {
 		f.limit = API_PAGE;
@@ -257,7 +258,7 @@ int tool_list_api(struct req *r)
 	unsigned set = 0;
 	struct tool *v;
 	size_t n;
-	if (api_query(r, tool_filter_fields, &f, &set))
+	if (api_query(r, tool_filter_fields, &f, &set) || api_scope(r, &f.unit_id, &set, TOF_UNIT))
 		return -1;
 	if (!(set & TOF_LIMIT)) {
 		f.limit = API_PAGE;

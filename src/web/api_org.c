@@ -37,8 +37,26 @@ int unit_list_api(struct req *r)
 	size_t n;
 	if (api_query(r, no_fields, NULL, &set) || unit_list(r->db, r->a, &v, &n, &r->e))
 		return -1;
+	/* only the actor's part of the tree: in tree order a unit follows
+	 * its parent, so one pass marks the subtree */
+	int64_t scope;
+	int subtree;
+	access_scope(&r->who, &scope, &subtree);
+	char *in = scope ? arena_alloc(r->a, n ? n : 1) : NULL;
+	if (scope && !in)
+		return err_set(&r->e, ERR_INTERNAL, "", "out of memory");
 	json_t *items = json_array();
 	for (size_t i = 0; i < n; i++) {
+		if (scope) {
+			in[i] = v[i].id == scope;
+			for (size_t j = i; !in[i] && j-- > 0;)
+				if (v[j].id == v[i].parent_id) {
+					in[i] = in[j] && subtree;
+					break;
+				}
+			if (!in[i])
+				continue;
+		}
 		json_t *o = unit_json(&v[i]);
 		json_object_set_new(o, "depth", json_integer(v[i].depth));
 		json_array_append_new(items, o);
@@ -97,7 +115,7 @@ int person_list_api(struct req *r)
 	unsigned set = 0;
 	struct person *v;
 	size_t n;
-	if (api_query(r, person_filter_fields, &f, &set))
+	if (api_query(r, person_filter_fields, &f, &set) || api_scope(r, &f.unit_id, &set, PF_UNIT))
 		return -1;
 	if (!(set & PF_LIMIT)) {
 		f.limit = API_PAGE;

@@ -26,6 +26,8 @@
 #include "base/buf.h"
 #include "base/json.h"
 #include "base/log.h"
+#include "org/account.h"
+#include "org/audit.h"
 #include "web/api.h"
 
 enum { MAX_BODY = 1 << 20, MAX_WORKERS = 256 };
@@ -186,6 +188,16 @@ int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set
 	return fields_from_json(fields, obj, set, r->in, &r->e);
 }
 
+int api_scope(struct req *r, int64_t *unit_id, unsigned *set, unsigned bit)
+{
+	int given = (*set & bit) != 0;
+	if (access_narrow(r->db, &r->who, unit_id, &given, &r->e))
+		return -1;
+	if (given)
+		*set |= bit;
+	return 0;
+}
+
 int api_reply(struct req *r, int status, json_t *v)
 {
 	json_decref(r->out);
@@ -243,29 +255,247 @@ static const struct route *route_for(struct req *r, char *allow, size_t allow_si
 	/* HEAD is GET without the body (libmicrohttpd drops it) */
 	const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
 	allow[0] = '\0';
-	for (const struct route *rt = api_routes; rt->method; rt++) {
-		if (!match(rt->pattern, r->path, ids))
-			continue;
-		if (strcmp(rt->method, method) == 0) {
-			r->id = ids[0];
-			r->id2 = ids[1];
-			return rt;
+	const struct route *tables[] = {api_routes, page_routes};
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+		for (const struct route *rt = tables[t]; rt && rt->method; rt++) {
+			if (!match(rt->pattern, r->path, ids))
+				continue;
+			if (strcmp(rt->method, method) == 0) {
+				r->id = ids[0];
+				r->id2 = ids[1];
+				return rt;
+			}
+			size_t n = strlen(allow);
+			snprintf(allow + n, allow_size - n, "%s%s", n ? ", " : "", rt->method);
 		}
-		size_t n = strlen(allow);
-		snprintf(allow + n, allow_size - n, "%s%s", n ? ", " : "", rt->method);
 	}
 	return NULL;
 }
 
+/* --- who is asking, and may they ------------------------------------- */
+
+static const char *header(struct req *r, const char *name)
+{
+	return mhd.lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+static const char *cookie(struct req *r, const char *name)
+{
+	return mhd.lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+static void client_address(struct req *r, char *out, size_t size)
+{
+	const union MHD_ConnectionInfo *ci =
+		mhd.get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	out[0] = '\0';
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+			  (socklen_t)size);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+			  (socklen_t)size);
+}
+
+/* Equal strings, in time that does not depend on where they differ. */
+static int same_secret(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	unsigned char d = n != m || n == 0;
+	for (size_t i = 0; i < n && i < m; i++)
+		d |= (unsigned char)(a[i] ^ b[i]);
+	return d == 0;
+}
+
+/* Finds the actor: a Bearer token (scripts) or the session cookie
+ * (browsers). 0 with r->who filled, or -1 with a 401. */
+static int authenticate(struct req *r, const struct route *rt)
+{
+	const char *auth = header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (auth && strncasecmp(auth, "Bearer ", 7) == 0) {
+		if (token_lookup(r->db, auth + 7, &r->who, &r->e))
+			return -1;
+		r->who.via = VIA_API;
+		r->who.csrf[0] = '\0';	/* a bearer request carries no ambient credential */
+		return 0;
+	}
+	const char *session = cookie(r, "tandem_session");
+	if (!session)
+		return err_set(&r->e, ERR_UNAUTHORIZED, "", "sign in first: send "
+			       "Authorization: Bearer TOKEN, or sign in at /login");
+	if (token_lookup(r->db, session, &r->who, &r->e))
+		return -1;
+	r->who.via = rt->flags & ROUTE_PAGE ? VIA_UI : VIA_API;
+	return 0;
+}
+
+/* A write on a browser session must show the session's CSRF token: the
+ * hidden field "csrf" of a form, or the X-CSRF-Token header of a script.
+ * A public form (sign-in) shows the value of its tandem_pre cookie. */
+static int csrf_check(struct req *r, const struct route *rt)
+{
+	int writes = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	if (!writes)
+		return 0;
+	const char *want = NULL;
+	if (r->who.account_id && r->who.csrf[0])
+		want = r->who.csrf;
+	else if (rt->flags & ROUTE_PUBLIC && rt->flags & ROUTE_FORM)
+		want = cookie(r, "tandem_pre");
+	else
+		return 0;	/* a bearer token, or a public JSON route */
+	const char *got = rt->flags & ROUTE_FORM ? form_get(&r->form, "csrf")
+						 : header(r, "X-CSRF-Token");
+	if (!want || !got || !same_secret(want, got))
+		return err_set(&r->e, ERR_FORBIDDEN, "csrf",
+			       "the form is out of date or was not sent by this site: reload the "
+			       "page and try again");
+	return 0;
+}
+
+/* The value of a reference field in the body or the form, 0 if absent. */
+static int64_t body_ref(struct req *r, const char *key, int *present)
+{
+	*present = 0;
+	if (r->form.n) {
+		const char *v = form_get(&r->form, key);
+		if (!v)
+			return 0;
+		*present = 1;
+		return *v ? strtoll(v, NULL, 10) : 0;
+	}
+	if (!r->in && r->body_len) {
+		struct err ignore = {0};
+		r->in = json_parse(r->body, r->body_len, &ignore);	/* the handler reports errors */
+	}
+	json_t *v = json_is_object(r->in) ? json_object_get(r->in, key) : NULL;
+	if (!v)
+		return 0;
+	*present = 1;
+	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+}
+
+/* The unit a created or moved record lands in, from its reference
+ * field; the referenced record must be visible (404 as the domain would
+ * say it, if not). */
+static int target_unit(struct req *r, enum kind k, int64_t *unit, int64_t *person,
+		       int *present)
+{
+	static const struct {
+		enum kind k;
+		const char *field;
+		enum kind refers;
+	} refs[] = {
+		{K_UNIT, "parent_id", K_UNIT}, {K_PERSON, "unit_id", K_UNIT},
+		{K_PLAN, "unit_id", K_UNIT},   {K_STEP, "plan_id", K_PLAN},
+		{K_TIME, "person_id", K_PERSON}, {K_TOOL, "plan_id", K_PLAN},
+		{K_TOOL, "step_id", K_STEP},
+	};
+	*unit = 0;
+	*person = 0;
+	*present = 0;
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+		if (refs[i].k != k)
+			continue;
+		int here = 0;
+		int64_t id = body_ref(r, refs[i].field, &here);
+		if (!here)
+			continue;
+		*present = 1;
+		if (!id)
+			continue;
+		if (refs[i].refers == K_PERSON)
+			*person = id;
+		struct err e2 = {0};
+		if (access_check(r->db, &r->who, refs[i].refers, id, A_READ, &e2)) {
+			if (e2.status != ERR_NOT_FOUND) {
+				r->e = e2;
+				return -1;
+			}
+			/* invisible or missing: the domain's own words */
+			static const char *const names[] = {"", "unit", "person", "plan", "step"};
+			return err_set(&r->e, ERR_NOT_FOUND, refs[i].field, "%s: no %s with id %lld",
+				       refs[i].field, names[refs[i].refers], (long long)id);
+		}
+		if (access_unit_of(r->db, refs[i].refers, id, unit, &r->e))
+			return -1;
+	}
+	return 0;
+}
+
+/* The access rules, for every route in one place. */
+static int authorize(struct req *r, const struct route *rt)
+{
+	if (rt->flags & ROUTE_PUBLIC)
+		return 0;
+	if (rt->flags & ROUTE_ADMIN && r->who.role != ROLE_ADMIN)
+		return access_check(r->db, &r->who, K_ACCOUNT, 0, rt->act, &r->e);
+	if (rt->kind == K_NONE || rt->kind == K_ACCOUNT)
+		return access_check(r->db, &r->who, rt->kind, r->id, rt->act, &r->e);
+	if (r->id && access_check(r->db, &r->who, rt->kind, r->id, rt->act, &r->e))
+		return -1;
+	if (rt->act != A_WRITE)
+		return 0;
+	int64_t unit, person;
+	int present;
+	if (target_unit(r, rt->kind, &unit, &person, &present))
+		return -1;
+	/* a create, or a change that moves the record elsewhere */
+	if (!r->id || present)
+		return access_create(r->db, &r->who, rt->kind, unit, person, &r->e);
+	return 0;
+}
+
+static char *audit_detail(struct req *r)
+{
+	if (!r->body_len || r->form.n)
+		return NULL;
+	/* the JSON body, without secrets */
+	if (!r->in) {
+		struct err ignore = {0};
+		r->in = json_parse(r->body, r->body_len, &ignore);
+	}
+	if (!json_is_object(r->in))
+		return NULL;
+	json_t *copy = json_deep_copy(r->in);
+	if (json_object_get(copy, "password"))
+		json_object_set_new(copy, "password", json_string("***"));
+	char *s = json_dumps(copy, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(copy);
+	char *out = s ? arena_strdup(r->a, s) : NULL;
+	free(s);
+	return out;
+}
+
 /* --- the MHD glue ----------------------------------------------------- */
 
-static enum MHD_Result send_json(struct MHD_Connection *conn, int status, json_t *v,
-				 const char *location, const char *allow)
+struct reply {
+	int status;
+	json_t *json;		/* a JSON body, or */
+	const char *type;	/* another body's Content-Type, with body and len */
+	const char *body;
+	size_t len;
+	const char *location, *allow, *cookie, *filename;
+};
+
+/* Pages may load only what this server sends (no inline script or
+ * style), and never inside another site's frame. */
+static const char page_policy[] =
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	"frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+static enum MHD_Result send_reply(struct MHD_Connection *conn, const struct reply *rp)
 {
 	struct buf b = BUF_INIT;
-	if (v) {
-		json_to_buf(v, &b, 0);
+	int status = rp->status;
+	if (rp->json) {
+		json_to_buf(rp->json, &b, 0);
 		buf_putc(&b, '\n');
+	} else if (rp->len) {
+		buf_putn(&b, rp->body, rp->len);
 	}
 	struct MHD_Response *resp;
 	if (b.failed) {
@@ -285,15 +515,33 @@ static enum MHD_Result send_json(struct MHD_Connection *conn, int status, json_t
 	}
 	if (!resp)
 		return MHD_NO;
-	if (v)
+	if (rp->json)
 		mhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 					"application/json; charset=utf-8");
+	else if (rp->type)
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, rp->type);
+	if (rp->type && strncmp(rp->type, "text/html", 9) == 0) {
+		mhd.add_response_header(resp, "Content-Security-Policy", page_policy);
+		mhd.add_response_header(resp, "X-Frame-Options", "DENY");
+		mhd.add_response_header(resp, "Referrer-Policy", "same-origin");
+	}
 	mhd.add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	mhd.add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	if (location)
-		mhd.add_response_header(resp, MHD_HTTP_HEADER_LOCATION, location);
-	if (allow)
-		mhd.add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
+	if (!rp->type || strncmp(rp->type, "text/css", 8) != 0)
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (rp->location)
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_LOCATION, rp->location);
+	if (rp->allow)
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rp->allow);
+	if (rp->cookie)
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, rp->cookie);
+	if (rp->filename) {
+		char cd[200];
+		snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", rp->filename);
+		mhd.add_response_header(resp, "Content-Disposition", cd);
+	}
+	if (status == ERR_UNAUTHORIZED && rp->json)
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+					"Bearer realm=\"tandem\"");
 	enum MHD_Result ret = mhd.queue_response(conn, (unsigned)status, resp);
 	mhd.destroy_response(resp);
 	return ret;
@@ -303,9 +551,26 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, const struct err 
 				  const char *allow)
 {
 	json_t *v = json_error(e);
-	enum MHD_Result ret = send_json(conn, e->status ? e->status : 500, v, NULL, allow);
+	struct reply rp = {.status = e->status ? e->status : 500, .json = v, .allow = allow};
+	enum MHD_Result ret = send_reply(conn, &rp);
 	json_decref(v);
 	return ret;
+}
+
+/* What the handler (or the core) left in r. */
+static enum MHD_Result send_response(struct MHD_Connection *conn, const struct req *r,
+				     const char *allow)
+{
+	struct reply rp = {.status = r->status ? r->status : 200, .location = r->location,
+			   .allow = allow, .cookie = r->set_cookie, .filename = r->filename};
+	if (r->content_type) {
+		rp.type = r->content_type;
+		rp.body = r->page.s;
+		rp.len = r->page.len;
+	} else {
+		rp.json = r->out;
+	}
+	return send_reply(conn, &rp);
 }
 
 static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, const char *url,
@@ -335,14 +600,44 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 	}
 	r.body = cs->body.s;
 	r.body_len = cs->body.len;
+	char address[INET6_ADDRSTRLEN];
+	client_address(&r, address, sizeof address);
+	r.address = address;
 	r.db = thread_db(s, &r.e);
 	r.a = worker_arena;
-	/* a read runs in one snapshot: consistent, and one lock per request */
 	int rc = -1;
-	if (r.db && (rt->flags & ROUTE_WRITES)) {
-		rc = rt->handler(&r);
-	} else if (r.db && db_begin_read(r.db, &r.e) == 0) {
-		rc = rt->handler(&r);
+	if (r.db && (rt->flags & ROUTE_FORM) &&
+	    form_parse(r.a, r.body ? r.body : "", r.body_len, &r.form, &r.e))
+		r.db = NULL;
+	/* a read runs in one snapshot: consistent, and one lock per request;
+	 * a write is one transaction, its audit record included */
+	int writes = (rt->flags & ROUTE_WRITES) != 0;
+	if (r.db && (writes ? db_begin(r.db, &r.e) : db_begin_read(r.db, &r.e)) == 0) {
+		rc = 0;
+		if (!(rt->flags & ROUTE_PUBLIC) || cookie(&r, "tandem_session") ||
+		    header(&r, MHD_HTTP_HEADER_AUTHORIZATION)) {
+			rc = authenticate(&r, rt);
+			if (rc && (rt->flags & ROUTE_PUBLIC)) {
+				/* a stale cookie on a public page: as if signed out */
+				err_clear(&r.e);
+				memset(&r.who, 0, sizeof r.who);
+				rc = 0;
+			}
+		}
+		if (rc == 0)
+			rc = csrf_check(&r, rt);
+		if (rc == 0)
+			rc = authorize(&r, rt);
+		if (rc == 0)
+			rc = rt->handler(&r);
+		if (rc == 0 && writes && r.who.account_id && r.status < 300) {
+			char action[300];
+			snprintf(action, sizeof action, "%s %.280s", method, url);
+			int64_t entity = r.id;
+			if (!entity && r.location)
+				entity = strtoll(strrchr(r.location, '/') + 1, NULL, 10);
+			rc = audit_write(r.db, &r.who, action, entity, audit_detail(&r), &r.e);
+		}
 		rc = db_end(r.db, rc, &r.e);
 	}
 	if (rc) {
@@ -350,10 +645,32 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 			err_set(&r.e, ERR_INTERNAL, "", "internal error");
 		if (r.e.status >= 500)
 			log_error("%s %s: %s", method, url, r.e.msg);
-		ret = send_error(conn, &r.e, NULL);
+		if ((rt->flags & ROUTE_PAGE) && r.e.status == ERR_UNAUTHORIZED) {
+			/* a page without a session: sign in, then come back */
+			r.status = 303;
+			struct buf next = BUF_INIT;
+			buf_puts(&next, "/login?next=");
+			for (const char *p = url; *p; p++)
+				buf_printf(&next, (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+						  (*p >= '0' && *p <= '9') || *p == '/' || *p == '-'
+						  ? "%c" : "%%%02X", (unsigned char)*p);
+			r.location = next.failed ? "/login" : arena_strdup(r.a, buf_str(&next));
+			buf_free(&next);
+			ret = send_response(conn, &r, NULL);
+		} else if ((rt->flags & ROUTE_PAGE) && page_error) {
+			buf_free(&r.page);
+			r.status = r.e.status;
+			page_error(&r);
+			ret = send_response(conn, &r, NULL);
+		} else {
+			ret = send_error(conn, &r.e, NULL);
+		}
 	} else {
-		ret = send_json(conn, r.status ? r.status : 200, r.out, r.location, NULL);
+		if (!r.status)
+			r.status = 200;
+		ret = send_response(conn, &r, NULL);
 	}
+	buf_free(&r.page);
 	json_decref(r.out);
 	json_decref(r.in);
 	if (worker_arena)

@@ -176,7 +176,8 @@ keepalive() {	# NAME CURL-ARGS...
 keepalive "GET then GET" -o /dev/null "$URL/healthz" -o /dev/null "$URL$V/units"
 expect_eq "GET then GET: both 200" 2 "$(grep -c '^< HTTP/1.1 200' "$TMP/ka.err")"
 keepalive "POST then GET" -o /dev/null -X POST -H 'Content-Type: application/json' \
-	--data-binary '{"name":"Keep-alive unit"}' "$URL$V/units" --next -o /dev/null "$URL$V/steps?limit=1"
+	--data-binary '{"name":"Keep-alive unit"}' "$URL$V/units" --next -o /dev/null \
+	-H "Authorization: Bearer $TOKEN" "$URL$V/steps?limit=1"	# --next drops .curlrc's header
 expect_contains "POST then GET: 201 then 200" "$(grep '^< HTTP/1.1' "$TMP/ka.err" | tr -d '\r' | paste -sd ' ')" \
 	"< HTTP/1.1 201 Created < HTTP/1.1 200 OK"
 expect_eq "POST then GET: the unit was written once" 1 "$(sql "SELECT count(*) FROM unit WHERE name = 'Keep-alive unit'")"
