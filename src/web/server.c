@@ -182,7 +182,9 @@ int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set
 {
 	if (r->body_len == 0)
 		return err_set(&r->e, ERR_BAD_INPUT, "", "the request needs a JSON object body");
-	r->in = json_parse(r->body, r->body_len, &r->e);
+	/* the core may have parsed it already, for the access rules */
+	if (!r->in)
+		r->in = json_parse(r->body, r->body_len, &r->e);
 	if (!r->in)
 		return -1;
 	return fields_from_json(fields, obj, set, r->in, &r->e);

@@ -45,6 +45,9 @@ request() {
 	{
 		[ -s "$1" ] && printf 'next\n'
 		printf 'url = "%s"\nrequest = "%s"\n' "$3" "$2"
+		# each transfer after "next" needs the header again (.curlrc's
+		# applies to the first only)
+		printf 'header = "Authorization: Bearer %s"\n' "$TOKEN"
 		[ $# -ge 4 ] && printf 'header = "Content-Type: application/json"\ndata = "%s"\n' \
 			"$(printf '%s' "$4" | sed 's/"/\\"/g')"
 		printf 'output = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n'
@@ -62,8 +65,8 @@ for i in 1 2 3 4 5 6; do
 	eval "wait \$first$i" && ok=$((ok + 1))
 done
 expect_eq "six processes opening an empty database at once all succeed" 6 "$ok"
-latest=$(sqlat "$DB" "SELECT max(version) FROM schema_version")
-expect_eq "the schema was migrated once" "$latest|$latest" "$(sqlat "$FIRST" "SELECT count(*), max(version) FROM schema_version")"
+expect_eq "the schema was migrated once: one row per version" 0 \
+	"$(sqlat "$FIRST" "SELECT count(*) - count(DISTINCT version) + count(*) - max(version) FROM schema_version")"
 expect_eq "every table exists" "account,audit,login_failure,person,plan,schema_version,step,step_dep,time_entry,token,tool,unit" "$(tables "$FIRST")"
 
 # --- two servers, sixteen clients at once -----------------------------------
