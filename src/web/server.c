@@ -445,6 +445,11 @@ static int authorize(struct req *r, const struct route *rt)
 	int present;
 	if (target_unit(r, rt->kind, &unit, &person, &present))
 		return -1;
+	if (rt->kind == K_TIME && !present && !r->id) {
+		/* a timesheet names no person: it is the actor's own */
+		person = r->who.person_id;
+		unit = r->who.unit_id;
+	}
 	/* a create, or a change that moves the record elsewhere */
 	if (!r->id || present)
 		return access_create(r->db, &r->who, rt->kind, unit, person, &r->e);
