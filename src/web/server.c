@@ -599,7 +599,20 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 			return send_error(conn, &r.e, allow);
 		}
 		err_set(&r.e, ERR_NOT_FOUND, "", "no such resource: %.200s", url);
-		return send_error(conn, &r.e, NULL);
+		if (!worker_arena && strncmp(url, "/api/", 5) != 0) {
+			struct err ignore = {0};
+			thread_db(s, &ignore);	/* the worker's arena comes with it */
+		}
+		if (strncmp(url, "/api/", 5) == 0 || !page_error || !worker_arena)
+			return send_error(conn, &r.e, NULL);
+		/* a person who followed a wrong link gets a page, not JSON */
+		r.a = worker_arena;
+		r.status = ERR_NOT_FOUND;
+		page_error(&r);
+		ret = send_response(conn, &r, NULL);
+		buf_free(&r.page);
+		arena_reset(worker_arena);
+		return ret;
 	}
 	if (cs->body.failed) {
 		err_set(&r.e, ERR_INTERNAL, "", "out of memory reading the request body");

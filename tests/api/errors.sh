@@ -218,7 +218,11 @@ for p in /steps/abc /steps/0 /steps/-1 /steps/1x /steps/1.5 /steps/1234567890123
 	refused "GET $V$p is no resource" 404 null "no such resource: $V$p" GET "$V$p"
 done
 refused "an unknown API version" 404 null "no such resource" GET /api/v2/units
-refused "the root" 404 null "no such resource" GET /
+refused "an unknown API path" 404 null "no such resource" GET $V/nowhere
+# outside /api/ a wrong link gets the 404 page, not JSON
+code=$(curl -s -o "$TMP/page" -w '%{http_code} %{content_type}' "$URL/nowhere")
+expect_eq "a path that is no page: the HTML 404 page" "404 text/html; charset=utf-8" "$code"
+expect_contains "a path that is no page: it says so" "$(cat "$TMP/page")" "<h1"
 refused "POST to an unknown route" 404 null "no such resource" POST $V/widgets '{"name":"x"}'
 refused "POST to a non-numeric id" 404 null "no such resource" POST $V/steps/abc/start
 

@@ -1,0 +1,118 @@
+/* page: what the web UI's page handlers share (pages.c), and the
+ * handlers themselves, one file per area: page_org.c (units, people),
+ * page_plan.c (plans, steps, the Gantt chart), page_time.c (the
+ * timesheet, tools), pages.c (home, sign-in, errors, the route table),
+ * assets.c (CSS and JS). Handlers render with html.h and answer through
+ * struct req (api.h): r->page, r->content_type, r->status, r->location. */
+#ifndef TANDEM_PAGE_H
+#define TANDEM_PAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "org/unit.h"
+#include "web/api.h"
+#include "web/csv.h"
+#include "web/form.h"
+#include "web/html.h"
+
+enum { PAGE_SIZE = 50 };	/* rows per page of a list */
+
+/* The query of a list page: its filters, then these three. Each page
+ * has its own field table (unknown parameters are a 400, as in the API);
+ * LIST_FIELDS adds the common entries for a struct with a member l. */
+struct listq {
+	const char *sort;	/* a column key of the page */
+	int64_t page;		/* 1-based */
+	const char *format;	/* "html" or "csv" */
+};
+extern const char *const list_formats[];
+#define LIST_FIELDS(T)                                                                 \
+	{.name = "sort", .type = FT_TEXT, .offset = offsetof(T, l.sort), .bit = 1u << 28,    \
+	 .max = 20},                                                                    \
+	{.name = "page", .type = FT_INT, .offset = offsetof(T, l.page), .bit = 1u << 29,     \
+	 .min = 1, .max = 1000000000},                                                  \
+	{.name = "format", .type = FT_ENUM, .offset = offsetof(T, l.format), .bit = 1u << 30, \
+	 .choices = list_formats}
+
+/* Reads the query through fields into q; NULL fields: the page takes
+ * no parameters. */
+int page_query(struct req *r, const struct field *fields, void *q, unsigned *set);
+/* The same for a list page: q starts with a struct listq l, which gets
+ * the defaults page 1, format html and sort default_sort. */
+int list_query(struct req *r, const struct field *fields, void *q, unsigned *set,
+	       const char *default_sort);
+int is_csv(const struct listq *l);
+/* Starts a CSV download named filename. */
+struct csv page_csv(struct req *r, const char *filename);
+
+/* Rows [*first, *last) of n on page p (1-based, clamped); the number of
+ * pages. */
+int64_t page_slice(int64_t n, int64_t p, size_t *first, size_t *last);
+
+/* A query string being built: "key=value&" pairs, values percent-encoded. */
+void qs_add(struct buf *q, const char *key, const char *value);
+void qs_add_int(struct buf *q, const char *key, int64_t v);
+/* A column header that sorts by key: base is the list's URL with its
+ * filters, ending in '?' or '&'. */
+void sort_th(struct buf *b, const char *label, const char *key, const char *current,
+	     const char *base);
+/* The "Download CSV" link of a list: base as for sort_th, with its sort;
+ * csv_link_text with another label. */
+void csv_link(struct buf *b, const char *base);
+void csv_link_text(struct buf *b, const char *base, const char *label);
+
+/* The units the actor may read, in tree order with depths. */
+int page_units(struct req *r, struct unit **out, size_t *n);
+/* 1 if unit is among units. */
+int unit_in(const struct unit *units, size_t n, int64_t unit);
+/* Options for a unit <select>: an optional first option (value, label:
+ * e.g. "all", "All units"), then each unit indented by depth. */
+struct option *unit_options(struct req *r, const struct unit *units, size_t n,
+			    const char *first_value, const char *first_label, size_t *count);
+/* Options for a person <select>: first (e.g. "" / "No one"), then the
+ * people the actor may read, by name. */
+struct option *people_options(struct req *r, const char *first_value, const char *first_label,
+			      size_t *count);
+
+/* After a domain error in a form: >= 500 stays an error (-1: the error
+ * page); otherwise the transaction is rolled back, nothing is written,
+ * r->status becomes 400 (409 for a conflict, 429 for a rate limit) and
+ * the caller re-renders the form with r->e beside its field. */
+int form_failed(struct req *r);
+/* 303 to location (copied into r's arena from a printf format). */
+int page_redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A status as a badge (class "badge st-<status>"). */
+void status_badge(struct buf *b, const char *status);
+/* A link to a person, or "—" for id 0. */
+void person_link(struct buf *b, int64_t id, const char *name);
+
+/* the handlers */
+int home_page(struct req *r);
+int login_page(struct req *r);
+int login_post_page(struct req *r);
+int logout_page(struct req *r);
+int css_asset(struct req *r);
+int js_asset(struct req *r);
+int units_page(struct req *r);
+int unit_page(struct req *r);
+int people_page(struct req *r);
+int person_page(struct req *r);
+int plans_page(struct req *r);
+int plan_new_page(struct req *r);
+int plan_create_page(struct req *r);
+int plan_page(struct req *r);
+int plan_edit_page(struct req *r);
+int plan_update_page(struct req *r);
+int plan_step_add_page(struct req *r);
+int steps_page(struct req *r);
+int step_page(struct req *r);
+int step_start_page(struct req *r);
+int step_done_page(struct req *r);
+int step_dep_add_page(struct req *r);
+int time_page(struct req *r);
+int time_save_page(struct req *r);
+int tools_page(struct req *r);
+
+#endif
