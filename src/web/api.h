@@ -76,9 +76,7 @@ struct route {
 };
 
 extern const struct route api_routes[];
-/* pages.c: the web UI. Weak until the pages land, so that the API
- * builds without them. */
-extern const struct route page_routes[] __attribute__((weak));
+extern const struct route page_routes[];	/* pages.c: the web UI */
 
 /* Fills obj from the query string through fields; an unknown parameter
  * is a 400 naming it. */
@@ -148,12 +146,6 @@ int audit_list_api(struct req *r);
 
 /* pages.c: renders r->e as an HTML error page into r->page (the core
  * calls it when a ROUTE_PAGE handler fails). */
-void page_error(struct req *r) __attribute__((weak));
-
-/* form.c: an urlencoded body into pairs (400 for a malformed one); the
- * value of key, or NULL. */
-int form_parse(struct arena *a, const char *body, size_t len, struct form *out,
-	       struct err *e) __attribute__((weak));
-const char *form_get(const struct form *f, const char *key) __attribute__((weak));
+void page_error(struct req *r);
 
 #endif

@@ -29,6 +29,7 @@
 #include "org/account.h"
 #include "org/audit.h"
 #include "web/api.h"
+#include "web/form.h"
 
 enum { MAX_BODY = 1 << 20, MAX_WORKERS = 256 };
 
@@ -259,7 +260,7 @@ static const struct route *route_for(struct req *r, char *allow, size_t allow_si
 	allow[0] = '\0';
 	const struct route *tables[] = {api_routes, page_routes};
 	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
-		for (const struct route *rt = tables[t]; rt && rt->method; rt++) {
+		for (const struct route *rt = tables[t]; rt->method; rt++) {
 			if (!match(rt->pattern, r->path, ids))
 				continue;
 			if (strcmp(rt->method, method) == 0) {
@@ -603,7 +604,7 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 			struct err ignore = {0};
 			thread_db(s, &ignore);	/* the worker's arena comes with it */
 		}
-		if (strncmp(url, "/api/", 5) == 0 || !page_error || !worker_arena)
+		if (strncmp(url, "/api/", 5) == 0 || !worker_arena)
 			return send_error(conn, &r.e, NULL);
 		/* a person who followed a wrong link gets a page, not JSON */
 		r.a = worker_arena;
@@ -677,7 +678,7 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 			r.location = next.failed ? "/login" : arena_strdup(r.a, buf_str(&next));
 			buf_free(&next);
 			ret = send_response(conn, &r, NULL);
-		} else if ((rt->flags & ROUTE_PAGE) && page_error) {
+		} else if (rt->flags & ROUTE_PAGE) {
 			buf_free(&r.page);
 			r.status = r.e.status;
 			page_error(&r);
