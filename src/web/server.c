@@ -651,7 +651,7 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 			rc = authorize(&r, rt);
 		if (rc == 0)
 			rc = rt->handler(&r);
-		if (rc == 0 && writes && r.who.account_id && r.status < 300) {
+		if (rc == 0 && writes && r.who.account_id && r.status < 400) {
 			char action[300];
 			snprintf(action, sizeof action, "%s %.280s", method, url);
 			int64_t entity = r.id;
