@@ -233,6 +233,7 @@ static const struct nav_item nav_management[] = {
 static const struct nav_item nav_org[] = {
 	{"units", "/units", "Units"},
 	{"people", "/people", "People"},
+	{"audit", "/audit", "Audit log"},	/* admins only: the last entry */
 };
 
 static void nav_list(struct buf *b, const char *id, const char *heading,
@@ -272,10 +273,9 @@ void page_begin(struct req *r, const char *title, const char *nav)
 		nav_list(b, "nav-m", "Management", nav_management,
 			 sizeof nav_management / sizeof nav_management[0], nav);
 		html_raw(b, "<div class=\"nav-group\"><span class=\"nav-h\">Leadership</span>"
-			    "<p class=\"nav-note\">Direction, alignment and motivation arrive "
-			    "with the next release.</p></div>");
-		nav_list(b, "nav-o", "Organization", nav_org, sizeof nav_org / sizeof nav_org[0],
-			 nav);
+			    "<p class=\"nav-note\">coming next</p></div>");
+		nav_list(b, "nav-o", "Organization", nav_org,
+			 sizeof nav_org / sizeof nav_org[0] - (r->who.role == ROLE_ADMIN ? 0 : 1), nav);
 		html_raw(b, "</nav>\n");
 		html_printf(b, "<div class=\"who\"><span class=\"who-name\">%s</span> "
 			       "<span class=\"role\">%s</span>"

@@ -1,8 +1,8 @@
 /* page: what the web UI's page handlers share (pages.c), and the
  * handlers themselves, one file per area: page_org.c (units, people),
  * page_plan.c (plans, steps, the Gantt chart), page_time.c (the
- * timesheet, tools), pages.c (home, sign-in, errors, the route table),
- * assets.c (CSS and JS). Handlers render with html.h and answer through
+ * timesheet), page_tool.c (tools), pages.c (home, sign-in, errors, the
+ * route table), assets.c (CSS and JS). Handlers render with html.h and answer through
  * struct req (api.h): r->page, r->content_type, r->status, r->location. */
 #ifndef TANDEM_PAGE_H
 #define TANDEM_PAGE_H
@@ -74,6 +74,22 @@ struct option *unit_options(struct req *r, const struct unit *units, size_t n,
  * people the actor may read, by name. */
 struct option *people_options(struct req *r, const char *first_value, const char *first_label,
 			      size_t *count);
+/* The same, with the person of id keep (text, as a form sends it) added
+ * when the actor may not read them, so that a form keeps its choice. */
+struct option *people_options_keep(struct req *r, const char *first_value,
+				   const char *first_label, const char *keep, size_t *count);
+
+/* May the actor change this record? Asked quietly, to show or hide a
+ * form or a link; the core asks again when the form is sent. */
+int may_write(struct req *r, enum kind k, int64_t id);
+/* For a .../new form, which names no record: 0 for a manager or an
+ * admin, else a 403 in r->e saying that only they create what. */
+int may_create(struct req *r, const char *what);
+/* Values for an input, in r's arena: minutes as hours ("1.5"), cents
+ * as an amount without separators ("1234.50"), an id ("" for 0). */
+const char *input_hours(struct req *r, int64_t minutes);
+const char *input_money(struct req *r, int64_t cents);
+const char *input_id(struct req *r, int64_t id);
 
 /* After a domain error in a form: >= 500 stays an error (-1: the error
  * page); otherwise the transaction is rolled back, nothing is written,
@@ -90,6 +106,7 @@ void person_link(struct buf *b, int64_t id, const char *name);
 
 /* the handlers */
 int home_page(struct req *r);
+int audit_page(struct req *r);	/* page_admin.c */
 int login_page(struct req *r);
 int login_post_page(struct req *r);
 int logout_page(struct req *r);
@@ -97,8 +114,17 @@ int css_asset(struct req *r);
 int js_asset(struct req *r);
 int units_page(struct req *r);
 int unit_page(struct req *r);
+int unit_new_page(struct req *r);
+int unit_create_page(struct req *r);
+int unit_edit_page(struct req *r);
+int unit_update_page(struct req *r);
+int unit_delete_page(struct req *r);
 int people_page(struct req *r);
 int person_page(struct req *r);
+int person_new_page(struct req *r);
+int person_create_page(struct req *r);
+int person_edit_page(struct req *r);
+int person_update_page(struct req *r);
 int plans_page(struct req *r);
 int plan_new_page(struct req *r);
 int plan_create_page(struct req *r);
@@ -108,11 +134,18 @@ int plan_update_page(struct req *r);
 int plan_step_add_page(struct req *r);
 int steps_page(struct req *r);
 int step_page(struct req *r);
+int step_edit_page(struct req *r);
+int step_update_page(struct req *r);
 int step_start_page(struct req *r);
 int step_done_page(struct req *r);
 int step_dep_add_page(struct req *r);
 int time_page(struct req *r);
 int time_save_page(struct req *r);
 int tools_page(struct req *r);
+int tool_page(struct req *r);
+int tool_new_page(struct req *r);
+int tool_create_page(struct req *r);
+int tool_edit_page(struct req *r);
+int tool_update_page(struct req *r);
 
 #endif

@@ -1,5 +1,6 @@
 /* page_org: the org tree and its people: /units, /units/:id, /people,
- * /people/:id. */
+ * /people/:id, their create and edit forms (/units/new, /units/:id/edit,
+ * /people/new, /people/:id/edit) and a unit's delete button. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -52,8 +53,11 @@ int units_page(struct req *r)
 	}
 	page_begin(r, "Units", "units");
 	struct buf *b = &r->page;
-	html_raw(b, "<h1>Units</h1>\n<p class=\"lead\">The organization's tree: each unit with "
-		    "the people directly in it.</p>\n");
+	html_raw(b, "<div class=\"title-row\"><h1>Units</h1>");
+	if (r->who.role >= ROLE_MANAGER)
+		html_raw(b, "<a class=\"button primary\" href=\"/units/new\">New unit</a>");
+	html_raw(b, "</div>\n<p class=\"lead\">The organization's tree: each unit with the people "
+		    "directly in it.</p>\n");
 	if (!n) {
 		html_raw(b, "<p class=\"empty\">No units yet. An administrator adds the first one "
 			    "with <code>tandem unit add NAME</code>.</p>\n");
@@ -78,13 +82,14 @@ int units_page(struct req *r)
 	return 0;
 }
 
-int unit_page(struct req *r)
+/* The unit page; with refused set, the delete button's refusal (r->e)
+ * beside it. */
+static int render_unit(struct req *r, const struct err *refused)
 {
 	struct unit u;
 	struct unit *all;
 	size_t nall;
-	if (page_query(r, NULL, NULL, &(unsigned){0}) ||
-	    unit_get(r->db, r->a, r->id, &u, &r->e) || page_units(r, &all, &nall))
+	if (unit_get(r->db, r->a, r->id, &u, &r->e) || page_units(r, &all, &nall))
 		return -1;
 	struct person_filter pf = {.unit_id = r->id};
 	struct person *people;
@@ -103,7 +108,13 @@ int unit_page(struct req *r)
 	if (u.parent_id && unit_in(all, nall, u.parent_id))
 		html_printf(b, " › <a href=\"/units/%lld\">%s</a>", (long long)u.parent_id,
 			    u.parent_name);
-	html_printf(b, "</nav>\n<h1>%s</h1>\n", u.name);
+	int writable = may_write(r, K_UNIT, u.id);
+	html_printf(b, "</nav>\n<div class=\"title-row\"><h1>%s</h1>", u.name);
+	if (writable)
+		html_printf(b, "<a class=\"button\" href=\"/units/%lld/edit\">Edit the unit</a>"
+			       "<a class=\"button\" href=\"/units/new?parent=%lld\">Add a sub-unit</a>",
+			    (long long)u.id, (long long)u.id);
+	html_raw(b, "</div>\n");
 	html_printf(b, "<dl class=\"facts\"><dt>Part of</dt><dd>%s</dd><dt>People</dt><dd>%lld"
 		       "</dd><dt>Sub-units</dt><dd>%lld</dd></dl>\n",
 		    u.parent_id ? u.parent_name : "the top of the organization",
@@ -167,8 +178,180 @@ int unit_page(struct req *r)
 		html_raw(b, "</ul>\n");
 	}
 	html_raw(b, "</section>\n");
+	if (writable) {
+		html_raw(b, "<section aria-labelledby=\"h-rm\"><h2 id=\"h-rm\">Remove the unit</h2>\n"
+			    "<p class=\"hint\">Only a unit without people, plans and sub-units can be "
+			    "removed.</p>\n");
+		html_printf(b, "<form method=\"post\" action=\"/units/%lld/delete\">", (long long)u.id);
+		html_csrf(b, r);
+		html_raw(b, "<button type=\"submit\"");
+		if (refused)
+			html_raw(b, " aria-describedby=\"delete-err\" autofocus");
+		html_raw(b, ">Delete the unit</button>");
+		if (refused)
+			html_printf(b, "<p class=\"error\" id=\"delete-err\" role=\"alert\">%s</p>",
+				    refused->msg);
+		html_raw(b, "</form>\n</section>\n");
+	}
 	page_end(r);
 	return 0;
+}
+
+int unit_page(struct req *r)
+{
+	if (page_query(r, NULL, NULL, &(unsigned){0}))
+		return -1;
+	return render_unit(r, NULL);
+}
+
+int unit_delete_page(struct req *r)
+{
+	struct unit u;
+	if (unit_get(r->db, r->a, r->id, &u, &r->e))
+		return -1;
+	if (unit_rm(r->db, r->id, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		struct err refused = r->e;
+		int status = r->status;
+		err_clear(&r->e);
+		if (render_unit(r, &refused))
+			return -1;
+		r->status = status;
+		return 0;
+	}
+	if (u.parent_id && may_write(r, K_UNIT, u.parent_id))
+		return page_redirect(r, "/units/%lld", (long long)u.parent_id);
+	return page_redirect(r, "/units");
+}
+
+/* --- the unit form ---------------------------------------------------------- */
+
+struct unit_vals {
+	const char *name, *parent_id;
+};
+
+/* The form to create a unit (unit_id 0) or to change one. The parent
+ * select lists the units the actor may read, without the unit's own
+ * subtree; "none (top level)" is an admin's. A manager's own top unit
+ * has a parent they cannot see: it is renamed, not moved. */
+static int unit_form(struct req *r, const char *title, const struct unit_vals *v,
+		     int64_t unit_id)
+{
+	struct unit *all;
+	size_t n;
+	if (page_units(r, &all, &n))
+		return -1;
+	int admin = r->who.role == ROLE_ADMIN;
+	int movable = 1;
+	if (unit_id) {
+		struct unit u;
+		if (unit_get(r->db, r->a, unit_id, &u, &r->e))
+			return -1;
+		movable = admin || (u.parent_id && unit_in(all, n, u.parent_id));
+		/* drop the unit and its subtree (a run of deeper rows) */
+		for (size_t i = 0; i < n; i++) {
+			if (all[i].id != unit_id)
+				continue;
+			size_t j = i + 1;
+			while (j < n && all[j].depth > all[i].depth)
+				j++;
+			memmove(&all[i], &all[j], (n - j) * sizeof *all);
+			n -= j - i;
+			break;
+		}
+	}
+	size_t no = 0;
+	struct option *uo = unit_options(r, all, n, admin ? "" : NULL, "none (top level)", &no);
+	if (!uo)
+		return err_set(&r->e, ERR_INTERNAL, "", "out of memory");
+	page_begin(r, title, "units");
+	struct buf *b = &r->page;
+	html_raw(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/units\">Units</a>");
+	if (unit_id)
+		html_printf(b, " › <a href=\"/units/%lld\">Unit %lld</a>", (long long)unit_id,
+			    (long long)unit_id);
+	html_printf(b, "</nav>\n<h1>%s</h1>\n", title);
+	html_form_error(b, &r->e, 1);
+	if (unit_id)
+		html_printf(b, "<form method=\"post\" action=\"/units/%lld\" class=\"stack\" "
+			       "novalidate>\n", (long long)unit_id);
+	else
+		html_raw(b, "<form method=\"post\" action=\"/units\" class=\"stack\" novalidate>\n");
+	html_csrf(b, r);
+	html_input(b, &(struct input){.name = "name", .label = "Name", .value = v->name,
+				      .required = 1, .maxlength = 200}, &r->e);
+	if (movable)
+		html_select(b, &(struct select){.name = "parent_id", .label = "Part of",
+						.options = uo, .n = no,
+						.selected = v->parent_id ? v->parent_id : "",
+						.required = !admin,
+						.hint = "The unit it belongs to."}, &r->e);
+	else
+		html_raw(b, "<p class=\"hint\">This is the top of your units: an administrator "
+			    "moves it.</p>\n");
+	html_printf(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">%s</button> "
+		       "<a href=\"%s\">Cancel</a></div>\n</form>\n",
+		    unit_id ? "Save the unit" : "Create the unit",
+		    unit_id ? arena_printf(r->a, "/units/%lld", (long long)unit_id) : "/units");
+	page_end(r);
+	return 0;
+}
+
+struct unit_new_q {
+	int64_t parent;
+};
+static const struct field unit_new_q_fields[] = {
+	{.name = "parent", .type = FT_ID, .offset = offsetof(struct unit_new_q, parent), .bit = 1},
+	{0},
+};
+
+int unit_new_page(struct req *r)
+{
+	struct unit_new_q q = {0};
+	unsigned set = 0;
+	if (page_query(r, unit_new_q_fields, &q, &set) || may_create(r, "units"))
+		return -1;
+	struct unit_vals v = {.parent_id = input_id(r, q.parent ? q.parent : r->who.unit_id)};
+	return unit_form(r, "New unit", &v, 0);
+}
+
+int unit_create_page(struct req *r)
+{
+	struct unit_input in = {0};
+	unsigned set = 0;
+	int64_t id;
+	if (form_fill(&r->form, unit_fields, &in, &set, &r->e) ||
+	    unit_add(r->db, &in, set, &id, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		struct unit_vals v = {form_get(&r->form, "name"), form_get(&r->form, "parent_id")};
+		return unit_form(r, "New unit", &v, 0);
+	}
+	return page_redirect(r, "/units/%lld", (long long)id);
+}
+
+int unit_edit_page(struct req *r)
+{
+	struct unit u;
+	if (page_query(r, NULL, NULL, &(unsigned){0}) || unit_get(r->db, r->a, r->id, &u, &r->e))
+		return -1;
+	struct unit_vals v = {u.name, input_id(r, u.parent_id)};
+	return unit_form(r, arena_printf(r->a, "Edit %s", u.name), &v, r->id);
+}
+
+int unit_update_page(struct req *r)
+{
+	struct unit_input in = {0};
+	unsigned set = 0;
+	if (form_fill_edit(&r->form, unit_fields, &in, &set, &r->e) ||
+	    unit_set(r->db, r->id, &in, set, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		struct unit_vals v = {form_get(&r->form, "name"), form_get(&r->form, "parent_id")};
+		return unit_form(r, "Edit the unit", &v, r->id);
+	}
+	return page_redirect(r, "/units/%lld", (long long)r->id);
 }
 
 /* --- people -------------------------------------------------------------- */
@@ -285,7 +468,10 @@ int people_page(struct req *r)
 
 	page_begin(r, "People", "people");
 	struct buf *b = &r->page;
-	html_raw(b, "<h1>People</h1>\n");
+	html_raw(b, "<div class=\"title-row\"><h1>People</h1>");
+	if (r->who.role >= ROLE_MANAGER)
+		html_raw(b, "<a class=\"button primary\" href=\"/people/new\">New person</a>");
+	html_raw(b, "</div>\n");
 	size_t nopt;
 	struct option *opts = unit_options(r, units, nunits, "all", "All units", &nopt);
 	html_raw(b, "<form method=\"get\" action=\"/people\" class=\"filters\">");
@@ -295,8 +481,8 @@ int people_page(struct req *r)
 	html_printf(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\">"
 		       "<button type=\"submit\">Filter</button></form>\n", q.l.sort);
 	if (!n) {
-		html_raw(b, "<p class=\"empty\">Nobody here yet. People are added with "
-			    "<code>tandem person add</code> or imported by an administrator.</p>\n");
+		html_raw(b, "<p class=\"empty\">Nobody here yet. Managers add people with "
+			    "<strong>New person</strong>; an administrator can also import them.</p>\n");
 	} else {
 		size_t first, last;
 		int64_t pages = page_slice((int64_t)n, q.l.page, &first, &last);
@@ -351,8 +537,12 @@ int person_page(struct req *r)
 	page_begin(r, p.name, "people");
 	struct buf *b = &r->page;
 	html_printf(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/people\">People"
-		       "</a> › <a href=\"/units/%lld\">%s</a></nav>\n<h1>%s</h1>\n",
-		    (long long)p.unit_id, p.unit_name, p.name);
+		       "</a> › <a href=\"/units/%lld\">%s</a></nav>\n<div class=\"title-row\">"
+		       "<h1>%s</h1>", (long long)p.unit_id, p.unit_name, p.name);
+	if (may_write(r, K_PERSON, p.id))
+		html_printf(b, "<a class=\"button\" href=\"/people/%lld/edit\">Edit the person</a>",
+			    (long long)p.id);
+	html_raw(b, "</div>\n");
 	html_printf(b, "<dl class=\"facts\"><dt>Title</dt><dd>%s</dd><dt>Email</dt><dd>%s</dd>"
 		       "<dt>Unit</dt><dd><a href=\"/units/%lld\">%s</a></dd><dt>Manager</dt><dd>",
 		    p.title && *p.title ? p.title : "—", p.email, (long long)p.unit_id, p.unit_name);
@@ -400,4 +590,138 @@ int person_page(struct req *r)
 	html_raw(b, "</section>\n");
 	page_end(r);
 	return 0;
+}
+
+/* --- the person form --------------------------------------------------------- */
+
+struct person_vals {
+	const char *name, *email, *unit_id, *manager_id, *title, *rate, *capacity_hours;
+};
+
+static void person_vals_from_form(const struct form *f, struct person_vals *v)
+{
+	v->name = form_get(f, "name");
+	v->email = form_get(f, "email");
+	v->unit_id = form_get(f, "unit_id");
+	v->manager_id = form_get(f, "manager_id");
+	v->title = form_get(f, "title");
+	v->rate = form_get(f, "rate");
+	v->capacity_hours = form_get(f, "capacity_hours");
+}
+
+static int person_form(struct req *r, const char *title, const struct person_vals *v,
+		       int64_t person_id)
+{
+	struct unit *units;
+	size_t nunits, nu, np;
+	if (page_units(r, &units, &nunits))
+		return -1;
+	struct option *uo = unit_options(r, units, nunits, NULL, NULL, &nu);
+	struct option *po = people_options_keep(r, "", "No one", v->manager_id, &np);
+	if (!uo || !po)
+		return r->e.status ? -1 : err_set(&r->e, ERR_INTERNAL, "", "out of memory");
+	page_begin(r, title, "people");
+	struct buf *b = &r->page;
+	html_raw(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/people\">People</a>");
+	if (person_id)
+		html_printf(b, " › <a href=\"/people/%lld\">Person %lld</a>", (long long)person_id,
+			    (long long)person_id);
+	html_printf(b, "</nav>\n<h1>%s</h1>\n", title);
+	html_form_error(b, &r->e, 1);
+	if (person_id)
+		html_printf(b, "<form method=\"post\" action=\"/people/%lld\" class=\"stack\" "
+			       "novalidate>\n", (long long)person_id);
+	else
+		html_raw(b, "<form method=\"post\" action=\"/people\" class=\"stack\" novalidate>\n");
+	html_csrf(b, r);
+	html_input(b, &(struct input){.name = "name", .label = "Name", .value = v->name,
+				      .required = 1, .maxlength = 200, .autocomplete = "off"}, &r->e);
+	html_input(b, &(struct input){.name = "email", .label = "Email", .type = "email",
+				      .value = v->email, .required = 1, .maxlength = 254,
+				      .autocomplete = "off",
+				      .hint = "Also the login of their account."}, &r->e);
+	html_select(b, &(struct select){.name = "unit_id", .label = "Unit", .options = uo, .n = nu,
+					.selected = v->unit_id, .required = 1}, &r->e);
+	html_select(b, &(struct select){.name = "manager_id", .label = "Manager", .options = po,
+					.n = np, .selected = v->manager_id ? v->manager_id : ""},
+		    &r->e);
+	html_input(b, &(struct input){.name = "title", .label = "Job title", .value = v->title,
+				      .maxlength = 200}, &r->e);
+	html_input(b, &(struct input){.name = "rate", .label = "Cost rate (an hour)",
+				      .type = "number", .step = "0.01", .min = "0", .value = v->rate,
+				      .hint = "An amount such as 85.50; 0 when left empty."}, &r->e);
+	html_input(b, &(struct input){.name = "capacity_hours", .label = "Capacity (hours a week)",
+				      .type = "number", .step = "0.25", .min = "0",
+				      .value = v->capacity_hours,
+				      .hint = "40 when left empty."}, &r->e);
+	html_printf(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">%s</button> "
+		       "<a href=\"%s\">Cancel</a></div>\n</form>\n",
+		    person_id ? "Save the person" : "Add the person",
+		    person_id ? arena_printf(r->a, "/people/%lld", (long long)person_id) : "/people");
+	page_end(r);
+	return 0;
+}
+
+struct person_new_q {
+	int64_t unit;
+};
+static const struct field person_new_q_fields[] = {
+	{.name = "unit", .type = FT_ID, .offset = offsetof(struct person_new_q, unit), .bit = 1},
+	{0},
+};
+
+int person_new_page(struct req *r)
+{
+	struct person_new_q q = {0};
+	unsigned set = 0;
+	if (page_query(r, person_new_q_fields, &q, &set) || may_create(r, "people"))
+		return -1;
+	struct person_vals v = {.unit_id = input_id(r, q.unit ? q.unit : r->who.unit_id),
+				.capacity_hours = "40"};
+	return person_form(r, "New person", &v, 0);
+}
+
+int person_create_page(struct req *r)
+{
+	struct person_input in = {0};
+	unsigned set = 0;
+	int64_t id;
+	if (form_fill(&r->form, person_fields, &in, &set, &r->e) ||
+	    person_add(r->db, &in, set, &id, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		struct person_vals v;
+		person_vals_from_form(&r->form, &v);
+		return person_form(r, "New person", &v, 0);
+	}
+	return page_redirect(r, "/people/%lld", (long long)id);
+}
+
+int person_edit_page(struct req *r)
+{
+	struct person p;
+	if (page_query(r, NULL, NULL, &(unsigned){0}) ||
+	    person_get(r->db, r->a, r->id, &p, &r->e))
+		return -1;
+	struct person_vals v = {.name = p.name, .email = p.email,
+				.unit_id = input_id(r, p.unit_id),
+				.manager_id = input_id(r, p.manager_id), .title = p.title,
+				.rate = input_money(r, p.rate_cents),
+				.capacity_hours = input_hours(r, p.capacity_minutes)};
+	return person_form(r, arena_printf(r->a, "Edit %s", p.name), &v, r->id);
+}
+
+int person_update_page(struct req *r)
+{
+	struct person_input in = {0};
+	unsigned set = 0;
+	if (form_fill_edit(&r->form, person_fields, &in, &set, &r->e) ||
+	    person_set(r->db, r->id, &in, set, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		struct person_vals v;
+		person_vals_from_form(&r->form, &v);
+		return person_form(r, "Edit the person", &v, r->id);
+	}
+	return page_redirect(r, "/people/%lld", (long long)r->id);
 }

@@ -1,7 +1,7 @@
 /* page_plan: plans and their steps: /plans (list, new, create), a plan
  * with its steps table and Gantt chart (/plans/:id), its edit form and
- * the add-a-step form; /steps (list) and a step with its dependencies
- * and actions (/steps/:id). */
+ * the add-a-step form; /steps (list), a step with its dependencies
+ * and actions (/steps/:id) and its edit form (/steps/:id/edit). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,14 +21,6 @@ static int cmp_text(const char *a, const char *b)
 }
 
 #define BY_ID(x, y) (((x)->id > (y)->id) - ((x)->id < (y)->id))
-
-/* May the actor change this record? Asked quietly, to show or hide a
- * form; the core asks again when the form is sent. */
-static int may_write(struct req *r, enum kind k, int64_t id)
-{
-	struct err e = {0};
-	return access_check(r->db, &r->who, k, id, A_WRITE, &e) == 0;
-}
 
 static struct option *status_options(struct req *r, const char *const *statuses,
 				     const char *all_label, size_t *n)
@@ -252,7 +244,7 @@ static int plan_form(struct req *r, const char *title, const char *action,
 	if (page_units(r, &units, &nunits))
 		return -1;
 	struct option *uo = unit_options(r, units, nunits, NULL, NULL, &nu);
-	struct option *po = people_options(r, "", "No one", &np);
+	struct option *po = people_options_keep(r, "", "No one", v->owner_id, &np);
 	struct option *so = status_options(r, plan_statuses, NULL, &ns);
 	if (!uo || !po || !so)
 		return r->e.status ? -1 : err_set(&r->e, ERR_INTERNAL, "", "out of memory");
@@ -953,8 +945,12 @@ static int render_step(struct req *r, const struct form *sent)
 	page_begin(r, s.name, "steps");
 	struct buf *b = &r->page;
 	html_printf(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/plans\">Plans</a>"
-		       " › <a href=\"/plans/%lld\">%s</a></nav>\n<h1>%s</h1>\n",
+		       " › <a href=\"/plans/%lld\">%s</a></nav>\n<div class=\"title-row\"><h1>%s</h1>",
 		    (long long)p.id, p.name, s.name);
+	if (writable)
+		html_printf(b, "<a class=\"button\" href=\"/steps/%lld/edit\">Edit the step</a>",
+			    (long long)s.id);
+	html_raw(b, "</div>\n");
 	if (r->e.status && (!sent || !r->e.field[0] ||
 			    (strcmp(r->e.field, "on") != 0 && strcmp(r->e.field, "lag_days") != 0)))
 		html_form_error(b, &r->e, 0);
@@ -1143,5 +1139,87 @@ int step_dep_add_page(struct req *r)
 	if (form_fill(&r->form, dep_fields, &in, &set, &r->e) ||
 	    step_dep_add(r->db, r->id, &in, set, &r->e))
 		return step_again(r, &r->form);
+	return page_redirect(r, "/steps/%lld", (long long)r->id);
+}
+
+/* --- the step form ------------------------------------------------------------ */
+
+struct step_edit_vals {
+	const char *name, *assignee_id, *estimate_hours, *duration_days, *due, *status;
+};
+
+static int step_edit_form(struct req *r, const struct step_edit_vals *v)
+{
+	struct step s;
+	if (step_get(r->db, r->a, r->id, &s, &r->e))
+		return -1;
+	size_t np, ns;
+	struct option *po = people_options_keep(r, "", "No one", v->assignee_id, &np);
+	struct option *so = status_options(r, step_statuses, NULL, &ns);
+	if (!po || !so)
+		return r->e.status ? -1 : err_set(&r->e, ERR_INTERNAL, "", "out of memory");
+	const char *title = arena_printf(r->a, "Edit %s", s.name);
+	page_begin(r, title, "steps");
+	struct buf *b = &r->page;
+	html_printf(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/plans/%lld\">"
+		       "Plan %lld</a> › <a href=\"/steps/%lld\">%s</a></nav>\n<h1>%s</h1>\n",
+		    (long long)s.plan_id, (long long)s.plan_id, (long long)s.id, s.name, title);
+	html_form_error(b, &r->e, 1);
+	html_printf(b, "<form method=\"post\" action=\"/steps/%lld\" class=\"stack\" novalidate>\n",
+		    (long long)s.id);
+	html_csrf(b, r);
+	html_input(b, &(struct input){.name = "name", .label = "What is to be done",
+				      .value = v->name, .required = 1, .maxlength = 500}, &r->e);
+	html_select(b, &(struct select){.name = "assignee_id", .label = "Assignee", .options = po,
+					.n = np, .selected = v->assignee_id ? v->assignee_id : ""},
+		    &r->e);
+	html_input(b, &(struct input){.name = "estimate_hours", .label = "Estimate (hours)",
+				      .type = "number", .step = "0.25", .min = "0",
+				      .value = v->estimate_hours}, &r->e);
+	html_input(b, &(struct input){.name = "duration_days", .label = "Duration (working days)",
+				      .type = "number", .step = "1", .min = "0",
+				      .value = v->duration_days}, &r->e);
+	html_input(b, &(struct input){.name = "due", .label = "Due date", .type = "date",
+				      .value = v->due, .hint = "Optional; empty for none."}, &r->e);
+	html_select(b, &(struct select){.name = "status", .label = "Status", .options = so, .n = ns,
+					.selected = v->status,
+					.hint = "A step is doing or done only when every step it "
+						"waits for is done."}, &r->e);
+	html_printf(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Save the "
+		       "step</button> <a href=\"/steps/%lld\">Cancel</a></div>\n</form>\n",
+		    (long long)s.id);
+	page_end(r);
+	return 0;
+}
+
+int step_edit_page(struct req *r)
+{
+	struct step s;
+	if (page_query(r, NULL, NULL, &(unsigned){0}) || step_get(r->db, r->a, r->id, &s, &r->e))
+		return -1;
+	struct step_edit_vals v = {
+		.name = s.name, .assignee_id = input_id(r, s.assignee_id),
+		.estimate_hours = input_hours(r, s.estimate_minutes),
+		.duration_days = arena_printf(r->a, "%lld", (long long)s.duration_days),
+		.due = s.due ? s.due : "", .status = s.status};
+	return step_edit_form(r, &v);
+}
+
+int step_update_page(struct req *r)
+{
+	struct step_input in = {0};
+	unsigned set = 0;
+	int rc = form_fill_edit(&r->form, step_fields, &in, &set, &r->e);
+	set &= ~(unsigned)STEP_PLAN;	/* the form changes a step, it does not move it */
+	if (rc || step_set(r->db, r->id, &in, set, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		const struct form *f = &r->form;
+		struct step_edit_vals v = {form_get(f, "name"), form_get(f, "assignee_id"),
+					   form_get(f, "estimate_hours"),
+					   form_get(f, "duration_days"), form_get(f, "due"),
+					   form_get(f, "status")};
+		return step_edit_form(r, &v);
+	}
 	return page_redirect(r, "/steps/%lld", (long long)r->id);
 }

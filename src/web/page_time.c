@@ -1,4 +1,4 @@
-/* page_time: the weekly timesheet (/time) and the tools list (/tools).
+/* page_time: the weekly timesheet (/time).
  *
  * The timesheet shows one person's week, Monday to Sunday: a row for
  * each of their open steps and for each step they logged time on that
@@ -15,7 +15,6 @@
 #include "manage/plan.h"
 #include "manage/step.h"
 #include "manage/timelog.h"
-#include "manage/tool.h"
 #include "org/person.h"
 #include "web/page.h"
 
@@ -523,146 +522,4 @@ int time_save_page(struct req *r)
 	if (person == r->who.person_id)
 		return page_redirect(r, "/time?week=%s&saved=1", mon);
 	return page_redirect(r, "/time?week=%s&person=%lld&saved=1", mon, (long long)person);
-}
-
-/* --- tools ------------------------------------------------------------------ */
-
-struct tools_q {
-	struct listq l;
-};
-static const struct field tools_q_fields[] = {
-	LIST_FIELDS(struct tools_q),
-	{0},
-};
-
-static int cmp_tool_name(const void *a, const void *b)
-{
-	const struct tool *x = a, *y = b;
-	int c = strcasecmp(x->name ? x->name : "", y->name ? y->name : "");
-	return c ? c : (x->id > y->id) - (x->id < y->id);
-}
-static int cmp_tool_cost(const void *a, const void *b)
-{
-	const struct tool *x = a, *y = b;
-	if (x->cost_cents != y->cost_cents)
-		return x->cost_cents > y->cost_cents ? -1 : 1;	/* dearest first */
-	return cmp_tool_name(a, b);
-}
-static int cmp_tool_plan(const void *a, const void *b)
-{
-	const struct tool *x = a, *y = b;
-	if (x->plan_id != y->plan_id)
-		return !x->plan_id ? 1 : !y->plan_id ? -1 : x->plan_id < y->plan_id ? -1 : 1;
-	return cmp_tool_name(a, b);
-}
-
-int tools_page(struct req *r)
-{
-	struct tools_q q = {0};
-	unsigned set = 0;
-	if (list_query(r, tools_q_fields, &q, &set, "name"))
-		return -1;
-	struct tool_filter f = {0};
-	struct tool *v;
-	size_t n;
-	unsigned tset = 0;
-	if (api_scope(r, &f.unit_id, &tset, TOF_UNIT) ||
-	    tool_list(r->db, r->a, &f, tset, &v, &n, &r->e))
-		return -1;
-	struct plan_filter pf = {0};
-	struct plan *plans;
-	size_t np;
-	unsigned pset = 0;
-	if (api_scope(r, &pf.unit_id, &pset, PLF_UNIT) ||
-	    plan_list(r->db, r->a, &pf, pset, &plans, &np, &r->e))
-		return -1;
-	int (*cmp)(const void *, const void *) = cmp_tool_name;
-	if (strcmp(q.l.sort, "cost") == 0)
-		cmp = cmp_tool_cost;
-	else if (strcmp(q.l.sort, "plan") == 0)
-		cmp = cmp_tool_plan;
-	else
-		q.l.sort = "name";
-	if (n)
-		qsort(v, n, sizeof *v, cmp);
-	/* plan names by id (plan_list is in id order) */
-	const char *none = NULL;
-	if (is_csv(&q.l)) {
-		struct csv c = page_csv(r, "tools.csv");
-		static const char *const head[] = {"id", "name", "cost", "plan_id", "plan", "step_id"};
-		for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-			csv_text(&c, head[i]);
-		csv_end(&c);
-		for (size_t i = 0; i < n; i++) {
-			const char *plan = none;
-			for (size_t k = 0; k < np; k++)
-				if (plans[k].id == v[i].plan_id)
-					plan = plans[k].name;
-			csv_int(&c, v[i].id);
-			csv_text(&c, v[i].name);
-			csv_money(&c, v[i].cost_cents);
-			if (v[i].plan_id)
-				csv_int(&c, v[i].plan_id);
-			else
-				csv_text(&c, NULL);
-			csv_text(&c, plan);
-			if (v[i].step_id)
-				csv_int(&c, v[i].step_id);
-			else
-				csv_text(&c, NULL);
-			csv_end(&c);
-		}
-		return 0;
-	}
-	struct buf sorted = BUF_INIT;
-	buf_puts(&sorted, "/tools?");
-	qs_add(&sorted, "sort", q.l.sort);
-	page_begin(r, "Tools", "tools");
-	struct buf *b = &r->page;
-	html_raw(b, "<h1>Tools</h1>\n<p class=\"lead\">Tools and assets with their cost, and the "
-		    "plan or step they serve.</p>\n");
-	if (!n) {
-		html_raw(b, "<p class=\"empty\">No tools yet. Add one with <code>tandem tool add "
-			    "NAME --cost AMOUNT</code> and allocate it to a plan.</p>\n");
-	} else {
-		size_t first, last;
-		int64_t pages = page_slice((int64_t)n, q.l.page, &first, &last);
-		int64_t sum = 0;
-		for (size_t i = 0; i < n; i++)
-			sum += v[i].cost_cents;
-		html_printf(b, "<p class=\"count\">%zu tool%s costing ", n, n == 1 ? "" : "s");
-		html_money(b, sum);
-		html_raw(b, " in all</p>\n<div class=\"table-wrap\"><table><thead><tr>");
-		sort_th(b, "Tool", "name", q.l.sort, "/tools?");
-		sort_th(b, "Cost", "cost", q.l.sort, "/tools?");
-		sort_th(b, "Plan", "plan", q.l.sort, "/tools?");
-		html_raw(b, "<th scope=\"col\">Step</th></tr></thead><tbody>\n");
-		for (size_t i = first; i < last; i++) {
-			const char *plan = none;
-			for (size_t k = 0; k < np; k++)
-				if (plans[k].id == v[i].plan_id)
-					plan = plans[k].name;
-			html_printf(b, "<tr><td>%s</td><td class=\"num\">", v[i].name);
-			html_money(b, v[i].cost_cents);
-			html_raw(b, "</td><td>");
-			if (v[i].plan_id)
-				html_printf(b, "<a href=\"/plans/%lld\">%s</a>", (long long)v[i].plan_id,
-					    plan ? plan : "(plan)");
-			else
-				html_raw(b, "<span class=\"none\">not allocated</span>");
-			html_raw(b, "</td><td>");
-			if (v[i].step_id)
-				html_printf(b, "<a href=\"/steps/%lld\">#%lld</a>", (long long)v[i].step_id,
-					    (long long)v[i].step_id);
-			else
-				html_raw(b, "<span class=\"none\">—</span>");
-			html_raw(b, "</td></tr>\n");
-		}
-		html_raw(b, "</tbody></table></div>\n");
-		html_pager(b, buf_str(&sorted), q.l.page > pages ? pages : q.l.page, pages);
-		csv_link(b, buf_str(&sorted));
-	}
-	buf_free(&sorted);
-	page_end(r);
-	return 0;
 }

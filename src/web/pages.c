@@ -31,10 +31,21 @@ const struct route page_routes[] = {
 	{"POST", "/logout", logout_page, FORM, K_NONE, A_READ},
 	{"GET", "/", home_page, PAGE, K_NONE, A_READ},
 
+	/* a .../new form names no record: the handler checks the role, the
+	 * core checks the reference fields when the form is sent */
 	{"GET", "/units", units_page, PAGE, K_UNIT, A_READ},
+	{"POST", "/units", unit_create_page, FORM, K_UNIT, A_WRITE},
+	{"GET", "/units/new", unit_new_page, PAGE, K_UNIT, A_READ},
 	{"GET", "/units/:id", unit_page, PAGE, K_UNIT, A_READ},
+	{"POST", "/units/:id", unit_update_page, FORM, K_UNIT, A_WRITE},
+	{"GET", "/units/:id/edit", unit_edit_page, PAGE, K_UNIT, A_WRITE},
+	{"POST", "/units/:id/delete", unit_delete_page, FORM, K_UNIT, A_WRITE},
 	{"GET", "/people", people_page, PAGE, K_PERSON, A_READ},
+	{"POST", "/people", person_create_page, FORM, K_PERSON, A_WRITE},
+	{"GET", "/people/new", person_new_page, PAGE, K_PERSON, A_READ},
 	{"GET", "/people/:id", person_page, PAGE, K_PERSON, A_READ},
+	{"POST", "/people/:id", person_update_page, FORM, K_PERSON, A_WRITE},
+	{"GET", "/people/:id/edit", person_edit_page, PAGE, K_PERSON, A_WRITE},
 
 	{"GET", "/plans", plans_page, PAGE, K_PLAN, A_READ},
 	{"POST", "/plans", plan_create_page, FORM, K_PLAN, A_WRITE},
@@ -46,6 +57,8 @@ const struct route page_routes[] = {
 
 	{"GET", "/steps", steps_page, PAGE, K_STEP, A_READ},
 	{"GET", "/steps/:id", step_page, PAGE, K_STEP, A_READ},
+	{"POST", "/steps/:id", step_update_page, FORM, K_STEP, A_WRITE},
+	{"GET", "/steps/:id/edit", step_edit_page, PAGE, K_STEP, A_WRITE},
 	{"POST", "/steps/:id/start", step_start_page, FORM, K_STEP, A_WRITE},
 	{"POST", "/steps/:id/done", step_done_page, FORM, K_STEP, A_WRITE},
 	{"POST", "/steps/:id/deps", step_dep_add_page, FORM, K_STEP, A_WRITE},
@@ -53,6 +66,13 @@ const struct route page_routes[] = {
 	{"GET", "/time", time_page, PAGE, K_TIME, A_READ},
 	{"POST", "/time", time_save_page, FORM, K_TIME, A_WRITE},
 	{"GET", "/tools", tools_page, PAGE, K_TOOL, A_READ},
+	{"POST", "/tools", tool_create_page, FORM, K_TOOL, A_WRITE},
+	{"GET", "/tools/new", tool_new_page, PAGE, K_TOOL, A_READ},
+	{"GET", "/tools/:id", tool_page, PAGE, K_TOOL, A_READ},
+	{"POST", "/tools/:id", tool_update_page, FORM, K_TOOL, A_WRITE},
+	{"GET", "/tools/:id/edit", tool_edit_page, PAGE, K_TOOL, A_WRITE},
+
+	{"GET", "/audit", audit_page, PAGE | ROUTE_ADMIN, K_ACCOUNT, A_READ},
 	{0},
 };
 
@@ -205,6 +225,12 @@ struct option *unit_options(struct req *r, const struct unit *units, size_t n,
 struct option *people_options(struct req *r, const char *first_value, const char *first_label,
 			      size_t *count)
 {
+	return people_options_keep(r, first_value, first_label, NULL, count);
+}
+
+struct option *people_options_keep(struct req *r, const char *first_value,
+				   const char *first_label, const char *keep, size_t *count)
+{
 	struct person_filter f = {0};
 	struct person *v;
 	size_t n;
@@ -212,16 +238,63 @@ struct option *people_options(struct req *r, const char *first_value, const char
 	if (api_scope(r, &f.unit_id, &set, PF_UNIT) ||
 	    person_list(r->db, r->a, &f, set, &v, &n, &r->e))
 		return NULL;
-	struct option *o = arena_alloc(r->a, (n + 1) * sizeof *o);
+	struct option *o = arena_alloc(r->a, (n + 2) * sizeof *o);
 	size_t k = 0;
 	if (!o)
 		return NULL;
 	if (first_value)
 		o[k++] = (struct option){first_value, first_label};
-	for (size_t i = 0; i < n; i++)
-		o[k++] = (struct option){arena_printf(r->a, "%lld", (long long)v[i].id), v[i].name};
+	int kept = !keep || !*keep;
+	for (size_t i = 0; i < n; i++) {
+		o[k] = (struct option){arena_printf(r->a, "%lld", (long long)v[i].id), v[i].name};
+		kept |= o[k].value && strcmp(o[k].value, keep ? keep : "") == 0;
+		k++;
+	}
+	/* a person outside the actor's units stays chosen (a manager's own
+	 * manager): saving the form must not quietly clear it */
+	int64_t id;
+	struct person p;
+	struct err ignore = {0};
+	if (!kept && field_parse_int(keep, &id) == 0 && id > 0 &&
+	    person_get(r->db, r->a, id, &p, &ignore) == 0)
+		o[k++] = (struct option){arena_printf(r->a, "%lld", (long long)id), p.name};
 	*count = k;
 	return o;
+}
+
+int may_write(struct req *r, enum kind k, int64_t id)
+{
+	struct err e = {0};
+	return access_check(r->db, &r->who, k, id, A_WRITE, &e) == 0;
+}
+
+int may_create(struct req *r, const char *what)
+{
+	if (r->who.role >= ROLE_MANAGER)
+		return 0;
+	return err_set(&r->e, ERR_FORBIDDEN, "", "a %s may not create %s: managers and admins do",
+		       role_name(r->who.role), what);
+}
+
+const char *input_hours(struct req *r, int64_t minutes)
+{
+	struct buf b = BUF_INIT;
+	html_hours(&b, minutes);
+	const char *s = b.failed ? "" : arena_strdup(r->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+const char *input_money(struct req *r, int64_t cents)
+{
+	return arena_printf(r->a, "%s%lld.%02lld", cents < 0 ? "-" : "",
+			    (long long)(cents < 0 ? -cents : cents) / 100,
+			    (long long)(cents < 0 ? -cents : cents) % 100);
+}
+
+const char *input_id(struct req *r, int64_t id)
+{
+	return id ? arena_printf(r->a, "%lld", (long long)id) : "";
 }
 
 int form_failed(struct req *r)

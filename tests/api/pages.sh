@@ -5,7 +5,9 @@
 # not, forms re-rendered with the message beside the field and nothing
 # written, the weekly timesheet, CSV downloads quoted by RFC 4180 with
 # formulas neutralized, the Gantt chart with one arrow per dependency,
-# escaping, the error pages and signing out.
+# the create and edit forms of units, people, tools and steps (and a
+# unit's delete button) with their refusals, escaping, the error pages
+# and signing out.
 #
 # Expected values come from the database through the harness's
 # independent reader (`sql`) or are worked out by hand from the demo
@@ -39,6 +41,8 @@ TANDEM_PASSWORD=$PW run "$TANDEM" --db "$DB" user add --person "$VIEWER_PERSON" 
 expect_rc "a viewer account" 0
 PLAN=$(sql "SELECT min(id) FROM plan WHERE unit_id = $OPS")
 STEP=$(sql "SELECT min(id) FROM step WHERE plan_id = $PLAN")
+DTOOL=$(sql "SELECT min(t.id) FROM tool t LEFT JOIN step s ON s.id = t.step_id
+             JOIN plan p ON p.id = coalesce(t.plan_id, s.plan_id) WHERE p.unit_id = $OPS")
 
 start_server || { fail "server starts" "$(cat "$TMP/server.err")"; finish; exit 1; }
 
@@ -85,7 +89,9 @@ signin() {
 # --- signed out -------------------------------------------------------------
 
 PAGES=(/ /plans /plans/new "/plans/$PLAN" "/plans/$PLAN/edit" /steps "/steps/$STEP" /units
-	"/units/$OPS" /people "/people/$MANAGER_PERSON" /time /tools)
+	"/units/$OPS" /people "/people/$MANAGER_PERSON" /time /tools /units/new "/units/$OPS/edit"
+	/people/new "/people/$MANAGER_PERSON/edit" /tools/new "/tools/$DTOOL" "/tools/$DTOOL/edit"
+	"/steps/$STEP/edit")
 for p in "${PAGES[@]}"; do
 	page GET "$p"
 	expect_status "signed out, $p: 303" 303
@@ -141,7 +147,8 @@ expect_eq "next to another site: home instead" / "$(header Location)"
 # --- every page, signed in ------------------------------------------------------
 
 declare -A NAV=([/]=home [/plans]=plans [/plans/new]=plans [/steps]=steps [/time]=time
-	[/tools]=tools [/units]=units [/people]=people)
+	[/tools]=tools [/units]=units [/people]=people [/units/new]=units [/people/new]=people
+	[/tools/new]=tools)
 for p in "${PAGES[@]}"; do
 	page GET "$p" "$J"
 	expect_status "signed in, $p: 200" 200
@@ -333,6 +340,259 @@ page GET "/plans/$PLAN" "$V"
 expect_status "a viewer reads a plan of their unit" 200
 expect_not_contains "a viewer: no add-a-step form" "$BODY" 'Add a step'
 expect_not_contains "a viewer: no edit link" "$BODY" 'Edit the plan'
+
+# --- the create and edit forms of units, people, tools and steps ---------------------
+
+# expect_refused WHAT: a refusal, 403 or 404, whichever the role and unit call for
+expect_refused() {
+	case $STATUS in
+	403 | 404) pass ;;
+	*) fail "$1: 403 or 404" "HTTP $STATUS" ;;
+	esac
+}
+# every input and select of the last page has its label
+expect_labelled() {
+	local id missing=""
+	for id in $(printf '%s' "$BODY" | grep -o '<\(input\|select\) id="f-[^"]*"' | sed 's/.*id="//; s/"$//'); do
+		printf '%s' "$BODY" | grep -q "<label for=\"$id\">" || missing+=" $id"
+	done
+	expect_eq "$1: every input labelled" "" "$missing"
+}
+page GET / "$J"
+CSRF=$(csrf_of)
+ORG="unit person plan step step_dep tool time_entry"
+
+# units: the list links the form; a manager's parents are their own units
+page GET /units "$J"
+expect_contains "units: a New unit button for a manager" "$BODY" 'href="/units/new">New unit</a>'
+page GET "/units/new?parent=$OPS" "$J"
+expect_status "the new unit form" 200
+expect_labelled "the new unit form"
+expect_contains "the new unit form: the parent chosen" "$BODY" "<option value=\"$OPS\" selected>"
+expect_not_contains "the new unit form: no top level for a manager" "$BODY" 'none (top level)'
+page POST /units "$J" "csrf=$CSRF&name=Night+shift&parent_id=$OPS"
+expect_status "create a unit: 303" 303
+NEWU=$(sql "SELECT id FROM unit WHERE name = 'Night shift'")
+expect_eq "create a unit: to its page" "/units/$NEWU" "$(header Location)"
+expect_eq "create a unit: stored under its parent" "Night shift|$OPS" \
+	"$(sql "SELECT name, parent_id FROM unit WHERE id = $NEWU")"
+page POST /units "$J" "csrf=$CSRF&name=Night+shift+B&parent_id=$NEWU"
+CHILD=$(sql "SELECT id FROM unit WHERE name = 'Night shift B'")
+expect_eq "create a sub-unit: stored" "$NEWU" "$(sql "SELECT parent_id FROM unit WHERE id = $CHILD")"
+page GET "/units/$NEWU" "$J"
+expect_contains "a unit page: an edit link" "$BODY" "href=\"/units/$NEWU/edit\">Edit the unit</a>"
+expect_contains "a unit page: a delete button" "$BODY" "action=\"/units/$NEWU/delete\""
+page GET "/units/$NEWU/edit" "$J"
+expect_status "the unit edit form" 200
+expect_labelled "the unit edit form"
+expect_contains "the unit edit form: the name" "$BODY" 'value="Night shift"'
+expect_not_contains "the unit edit form: not its own sub-unit as parent" "$BODY" "<option value=\"$CHILD\""
+BEFORE=$(dbsum "$DB" $ORG)
+page POST /units "$J" "csrf=$CSRF&name=&parent_id=$OPS"
+expect_status "a unit without a name: 400" 400
+expect_contains "a unit without a name: beside the field" "$BODY" '<p class="error" id="f-name-err">is required</p>'
+expect_contains "a unit without a name: the field is marked" "$BODY" 'aria-describedby="f-name-err" aria-invalid="true"'
+expect_contains "a unit without a name: the parent kept" "$BODY" "<option value=\"$OPS\" selected>"
+page POST "/units/$NEWU" "$J" "csrf=$CSRF&name=Night+crew&parent_id=$CHILD"
+expect_status "a unit moved under its own sub-unit: 400" 400
+expect_contains "moved under its own sub-unit: beside the parent" "$BODY" \
+	"<p class=\"error\" id=\"f-parent_id-err\">unit $NEWU cannot move under its own subtree</p>"
+expect_contains "moved under its own sub-unit: the new name kept" "$BODY" 'value="Night crew"'
+page POST "/units/$NEWU/delete" "$J" "csrf=$CSRF"
+expect_status "deleting a unit with a sub-unit: 409" 409
+expect_contains "deleting a unit with a sub-unit: the refusal beside the button" "$BODY" \
+	"<p class=\"error\" id=\"delete-err\" role=\"alert\">unit $NEWU still has 1 child unit(s), 0 person(s) and 0 plan(s): move or remove them first</p>"
+expect_contains "deleting a unit with a sub-unit: the unit page around it" "$BODY" '<h1>Night shift</h1>'
+expect_eq "bad unit forms write nothing" "$BEFORE" "$(dbsum "$DB" $ORG)"
+page POST "/units/$NEWU" "$J" "csrf=$CSRF&name=Night+crew&parent_id=$OPS"
+expect_status "rename a unit: 303" 303
+expect_eq "rename a unit: stored" "Night crew|$OPS" "$(sql "SELECT name, parent_id FROM unit WHERE id = $NEWU")"
+page POST "/units/$CHILD/delete" "$J" "csrf=$CSRF"
+expect_status "delete an empty unit: 303" 303
+expect_eq "delete an empty unit: to its parent" "/units/$NEWU" "$(header Location)"
+expect_eq "delete an empty unit: gone" 0 "$(sql "SELECT count(*) FROM unit WHERE id = $CHILD")"
+
+# a manager's top unit: renamed, not moved (its parent is outside their units)
+OPSNAME=$(sql "SELECT name FROM unit WHERE id = $OPS")
+OPSPARENT=$(sql "SELECT parent_id FROM unit WHERE id = $OPS")
+page GET "/units/$OPS/edit" "$J"
+expect_not_contains "a manager's top unit: no parent select" "$BODY" 'id="f-parent_id"'
+page POST "/units/$OPS" "$J" "csrf=$CSRF&name=Ops+renamed"
+expect_status "a manager renames their top unit: 303" 303
+expect_eq "a manager renames their top unit: not moved" "Ops renamed|$OPSPARENT" \
+	"$(sql "SELECT name, parent_id FROM unit WHERE id = $OPS")"
+page POST "/units/$OPS" "$J" "csrf=$CSRF&name=$(urlencode "$OPSNAME")"
+expect_eq "and back" "$OPSNAME" "$(sql "SELECT name FROM unit WHERE id = $OPS")"
+
+# people
+BOSS_OF=$(sql "SELECT coalesce(manager_id, 0) FROM person WHERE id = $MANAGER_PERSON")
+if [ "$BOSS_OF" != 0 ]; then
+	page GET "/people/$MANAGER_PERSON/edit" "$J"
+	expect_contains "an edit form keeps a manager from outside the reader's units" "$BODY" \
+		"<option value=\"$BOSS_OF\" selected>"
+fi
+page GET /people "$J"
+expect_contains "people: a New person button for a manager" "$BODY" 'href="/people/new">New person</a>'
+page GET "/people/new?unit=$NEWU" "$J"
+expect_status "the new person form" 200
+expect_labelled "the new person form"
+expect_contains "the new person form: the unit chosen" "$BODY" "<option value=\"$NEWU\" selected>"
+page POST /people "$J" "csrf=$CSRF&name=Ada+Lovelace&email=ada%40example.org&unit_id=$NEWU&manager_id=$MANAGER_PERSON&title=Analyst&rate=85.50&capacity_hours=32"
+expect_status "add a person: 303" 303
+ADA=$(sql "SELECT id FROM person WHERE email = 'ada@example.org'")
+expect_eq "add a person: to their page" "/people/$ADA" "$(header Location)"
+expect_eq "add a person: stored" "Ada Lovelace|$NEWU|$MANAGER_PERSON|Analyst|8550|1920" \
+	"$(sql "SELECT name, unit_id, manager_id, title, rate_cents, capacity_minutes FROM person WHERE id = $ADA")"
+page GET "/people/$ADA" "$J"
+expect_contains "a person page: an edit link" "$BODY" "href=\"/people/$ADA/edit\">Edit the person</a>"
+page GET "/people/$ADA/edit" "$J"
+expect_status "the person edit form" 200
+expect_labelled "the person edit form"
+expect_contains "the person edit form: the rate as an amount" "$BODY" 'name="rate" type="number" value="85.50"'
+expect_contains "the person edit form: the capacity in hours" "$BODY" 'name="capacity_hours" type="number" value="32"'
+expect_contains "the person edit form: the manager" "$BODY" "<option value=\"$MANAGER_PERSON\" selected>"
+BEFORE=$(dbsum "$DB" $ORG)
+page POST /people "$J" "csrf=$CSRF&name=Ada+Twin&email=ADA%40example.org&unit_id=$NEWU&manager_id=&title=&rate=&capacity_hours="
+expect_status "a taken email: 409" 409
+expect_contains "a taken email: beside the field" "$BODY" \
+	"<p class=\"error\" id=\"f-email-err\">ADA@example.org is already taken by person $ADA</p>"
+expect_contains "a taken email: the name kept" "$BODY" 'value="Ada Twin"'
+page POST "/people/$ADA" "$J" "csrf=$CSRF&name=Ada+Lovelace&email=ada%40example.org&unit_id=$NEWU&manager_id=$ADA&title=Analyst&rate=85.50&capacity_hours=200"
+expect_status "a capacity over a week: 400" 400
+expect_contains "a capacity over a week: beside the field" "$BODY" 'id="f-capacity_hours-err"'
+expect_contains "a capacity over a week: the field is marked, the value kept" "$BODY" \
+	'name="capacity_hours" type="number" value="200" step="0.25" min="0" autofocus aria-describedby="f-capacity_hours-hint f-capacity_hours-err" aria-invalid="true"'
+page POST "/people/$ADA" "$J" "csrf=$CSRF&name=Ada+Lovelace&email=ada%40example.org&unit_id=$NEWU&manager_id=$ADA&title=Analyst&rate=85.50&capacity_hours=32"
+expect_status "their own manager: 400" 400
+expect_contains "their own manager: beside the field" "$BODY" \
+	'<p class="error" id="f-manager_id-err">a person cannot manage themselves</p>'
+page POST "/people/$ADA" "$J" "csrf=$CSRF&name=Ada+Lovelace&email=no-at-sign&unit_id=$NEWU&manager_id=&title=&rate=1&capacity_hours=1"
+expect_status "a bad email: 400" 400
+expect_contains "a bad email: beside the field" "$BODY" '<p class="error" id="f-email-err">&quot;no-at-sign&quot; is not an email address (name@domain)</p>'
+expect_eq "bad person forms write nothing" "$BEFORE" "$(dbsum "$DB" $ORG)"
+page POST "/people/$ADA" "$J" "csrf=$CSRF&name=Ada+King&email=ada%40example.org&unit_id=$OPS&manager_id=&title=Lead+analyst&rate=90&capacity_hours=30.5"
+expect_status "edit a person: 303" 303
+expect_eq "edit a person: stored, the manager cleared" "Ada King|$OPS||Lead analyst|9000|1830" \
+	"$(sql "SELECT name, unit_id, manager_id, title, rate_cents, capacity_minutes FROM person WHERE id = $ADA")"
+# a unit with a person is not deleted
+page POST "/people/$ADA" "$J" "csrf=$CSRF&name=Ada+King&email=ada%40example.org&unit_id=$NEWU&manager_id=&title=Lead+analyst&rate=90&capacity_hours=30.5"
+BEFORE=$(dbsum "$DB" $ORG)
+page POST "/units/$NEWU/delete" "$J" "csrf=$CSRF"
+expect_status "deleting a unit with a person: 409" 409
+expect_contains "deleting a unit with a person: said beside the button" "$BODY" \
+	"still has 0 child unit(s), 1 person(s) and 0 plan(s)"
+expect_eq "deleting a unit with a person: nothing written" "$BEFORE" "$(dbsum "$DB" $ORG)"
+
+# tools
+XSTEP=$(sql "SELECT id FROM step WHERE plan_id = $XSS")
+page GET /tools "$J"
+expect_contains "tools: a New tool button for a manager" "$BODY" 'href="/tools/new">New tool</a>'
+page GET /tools/new "$J"
+expect_status "the new tool form" 200
+expect_labelled "the new tool form"
+page POST /tools "$J" "csrf=$CSRF&name=Forklift&cost=1250.00&plan_id=$PLAN&step_id="
+expect_status "add a tool: 303" 303
+TOOL=$(sql "SELECT id FROM tool WHERE name = 'Forklift'")
+expect_eq "add a tool: to its page" "/tools/$TOOL" "$(header Location)"
+expect_eq "add a tool: stored" "125000|$PLAN|" "$(sql "SELECT cost_cents, plan_id, step_id FROM tool WHERE id = $TOOL")"
+page GET "/tools/$TOOL" "$J"
+expect_status "a tool page" 200
+expect_contains "a tool page: the layout" "$BODY" '<main id="main"'
+expect_contains "a tool page: the cost" "$BODY" '<dd>1,250.00</dd>'
+expect_contains "a tool page: an edit link" "$BODY" "href=\"/tools/$TOOL/edit\">Edit the tool</a>"
+page GET /tools "$J"
+expect_contains "the tool list links the tool" "$BODY" "<a href=\"/tools/$TOOL\">Forklift</a>"
+page GET "/tools/$TOOL/edit" "$J"
+expect_status "the tool edit form" 200
+expect_labelled "the tool edit form"
+expect_contains "the tool edit form: the cost" "$BODY" 'value="1250.00"'
+BEFORE=$(dbsum "$DB" $ORG)
+page POST /tools "$J" "csrf=$CSRF&name=Crane&cost=lots&plan_id=$PLAN&step_id="
+expect_status "a cost that is no amount: 400" 400
+expect_contains "a cost that is no amount: beside the field" "$BODY" 'id="f-cost-err"'
+expect_contains "a cost that is no amount: kept" "$BODY" 'value="lots"'
+page POST "/tools/$TOOL" "$J" "csrf=$CSRF&name=Forklift&cost=1250&plan_id=$PLAN&step_id=$XSTEP"
+expect_status "a step of another plan: 400" 400
+expect_contains "a step of another plan: beside the field" "$BODY" \
+	"<p class=\"error\" id=\"f-step_id-err\">step $XSTEP belongs to plan $XSS, not to the plan chosen ($PLAN)</p>"
+expect_eq "bad tool forms write nothing" "$BEFORE" "$(dbsum "$DB" $ORG)"
+page POST "/tools/$TOOL" "$J" "csrf=$CSRF&name=Big+forklift&cost=1300&plan_id=$XSS&step_id=$XSTEP"
+expect_status "allocate a tool to a step: 303" 303
+expect_eq "allocate a tool to a step: stored" "Big forklift|130000||$XSTEP" \
+	"$(sql "SELECT name, cost_cents, plan_id, step_id FROM tool WHERE id = $TOOL")"
+
+# steps
+page GET "/steps/$XSTEP" "$J"
+expect_contains "a step page: an edit link" "$BODY" "href=\"/steps/$XSTEP/edit\">Edit the step</a>"
+page GET "/steps/$XSTEP/edit" "$J"
+expect_status "the step edit form" 200
+expect_labelled "the step edit form"
+expect_contains "the step edit form: the estimate in hours" "$BODY" 'name="estimate_hours" type="number" value="2.5"'
+page POST "/steps/$XSTEP" "$J" "csrf=$CSRF&name=First+thing&assignee_id=$MANAGER_PERSON&estimate_hours=4&duration_days=2&due=2026-12-10&status=doing"
+expect_status "edit a step: 303" 303
+expect_eq "edit a step: stored" "First thing|$MANAGER_PERSON|240|2|2026-12-10|doing" \
+	"$(sql "SELECT name, assignee_id, estimate_minutes, duration_days, due, status FROM step WHERE id = $XSTEP")"
+BEFORE=$(dbsum "$DB" $ORG)
+W=$(sql "SELECT name || '|' || coalesce(due, '') FROM step WHERE id = $WAITING")
+page POST "/steps/$WAITING" "$J" "csrf=$CSRF&name=$(urlencode "${W%|*}")&assignee_id=&estimate_hours=1&duration_days=1&due=${W#*|}&status=doing"
+expect_status "a status its dependencies refuse: 409" 409
+expect_contains "a status its dependencies refuse: beside the status" "$BODY" \
+	"<p class=\"error\" id=\"f-status-err\">step $WAITING cannot be doing yet: it depends on step "
+expect_contains "a status its dependencies refuse: the status kept" "$BODY" '<option value="doing" selected>'
+page POST "/steps/$XSTEP" "$J" "csrf=$CSRF&name=First+thing&assignee_id=&estimate_hours=4&duration_days=2&due=2026-02-30&status=doing"
+expect_status "a due date that is no date: 400" 400
+expect_contains "a due date that is no date: beside the field" "$BODY" 'id="f-due-err">must be a date as YYYY-MM-DD'
+page POST "/steps/$XSTEP" "$J" "csrf=$CSRF&name=&assignee_id=&estimate_hours=4&duration_days=2&due=&status=doing"
+expect_status "a step without a name: 400" 400
+expect_contains "a step without a name: beside the field" "$BODY" '<p class="error" id="f-name-err">must not be empty</p>'
+expect_eq "bad step forms write nothing" "$BEFORE" "$(dbsum "$DB" $ORG)"
+
+# what a member and a viewer may not do
+BEFORE=$(dbsum "$DB" $ORG)
+for p in /units/new /people/new /tools/new; do
+	page GET "$p" "$M"
+	expect_status "a member: no $p" 403
+done
+page GET /units "$M"
+expect_not_contains "a member: no New unit button" "$BODY" 'New unit'
+page GET "/steps/$MSTEP" "$M"
+expect_not_contains "a member: no edit link on their step" "$BODY" 'Edit the step'
+for p in "/units/$NEWU/edit" "/people/$ADA/edit" "/tools/$TOOL/edit" "/steps/$MSTEP/edit"; do
+	page GET "$p" "$M"
+	expect_refused "a member: $p"
+done
+page POST "/steps/$MSTEP" "$M" "csrf=$MCSRF&name=Mine+now&status=done"
+expect_status "a member editing their own step: 403" 403
+page POST "/units/$NEWU/delete" "$M" "csrf=$MCSRF"
+expect_refused "a member deleting a unit"
+page GET / "$V"
+VCSRF=$(csrf_of)
+for p in "/units/$NEWU/edit" "/people/$ADA/edit" "/steps/$XSTEP/edit"; do
+	page GET "$p" "$V"
+	expect_status "a viewer: $p" 403
+done
+page POST /units "$V" "csrf=$VCSRF&name=Mine&parent_id=$OPS"
+expect_status "a viewer creating a unit: 403" 403
+page POST "/people/$ADA" "$V" "csrf=$VCSRF&name=Renamed"
+expect_status "a viewer editing a person: 403" 403
+page POST "/tools/$TOOL" "$V" "csrf=$VCSRF&name=Renamed"
+expect_status "a viewer editing a tool: 403" 403
+page POST "/units/$NEWU/delete" "$V" "csrf=$VCSRF"
+expect_status "a viewer deleting a unit: 403" 403
+expect_eq "refused forms write nothing" "$BEFORE" "$(dbsum "$DB" $ORG)"
+
+# an admin: top-level units
+A=$TMP/admin.jar
+signin boss "$A"
+expect_status "the admin signs in" 303
+page GET /units/new "$A"
+expect_contains "an admin's new unit form offers the top level" "$BODY" '<option value="" selected>none (top level)</option>'
+ACSRF=$(csrf_of)
+page POST /units "$A" "csrf=$ACSRF&name=Board&parent_id="
+expect_status "an admin creates a top-level unit: 303" 303
+expect_eq "a top-level unit: no parent" "Board|" "$(sql "SELECT name, parent_id FROM unit WHERE name = 'Board'")"
+page POST /units "$J" "csrf=$CSRF&name=Coup&parent_id="
+expect_status "a manager creating a top-level unit: 403" 403
 
 # --- error pages --------------------------------------------------------------------------
 

@@ -97,6 +97,24 @@ expect_contains "sign-out clears the cookie" "$(header Set-Cookie)" "Max-Age=0"
 page GET /plans "$TMP/stolen"
 expect_eq "the old cookie no longer works" 303 "$STATUS"
 
+# the audit log is a page for admins only
+signin
+page GET /audit "$J"
+expect_eq "a manager may not read the audit log" 403 "$STATUS"
+expect_not_contains "the manager's navigation has no audit link" "$BODY" 'href="/audit"'
+TANDEM_PASSWORD=$PW t user add --person 1 --role admin
+rm -f "$J"
+page GET /login "$J"
+page POST /login "$J" "csrf=$(csrf_of)&login=ada.okafor%40northwind.example&password=$PW"
+page GET /audit "$J"
+expect_eq "the admin reads it" 200 "$STATUS"
+expect_contains "the admin's navigation links it" "$BODY" 'href="/audit"'
+expect_contains "it shows the manager's write through the UI" "$BODY" \
+	"<td>ui</td><td>ben.tanaka@northwind.example</td><td>POST /plans</td>"
+expect_contains "and the command line's" "$BODY" "<td>cli</td>"
+expect_eq "one row per audit record (fewer than a page)" "$(sql "SELECT count(*) FROM audit")" \
+	"$(printf '%s' "$BODY" | grep -c '^<tr><td>')"
+
 # sign-in attempts are limited per account: the 6th is 429 even when right
 for i in 1 2 3 4 5; do
 	rm -f "$J"

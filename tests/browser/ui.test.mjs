@@ -433,7 +433,8 @@ scenario('g. keyboard only: sign in with Tab and Enter; landmarks and labels', a
 	eq('the first Tab stop is the skip link', await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to content');
 	check('the focused skip link is visible', await page.locator('a.skip').isVisible());
 	await shot('keyboard-skip-link');
-	for (const path of ['/', '/plans', '/plans/new', '/plans/1', '/steps/5', '/steps', '/time', '/tools', '/units', '/units/2', '/people', '/people/11']) {
+	for (const path of ['/', '/plans', '/plans/new', '/plans/1', '/steps/5', '/steps', '/time', '/tools', '/units', '/units/2', '/people', '/people/11',
+		'/units/new', '/units/2/edit', '/people/new', '/people/11/edit', '/tools/new', '/tools/1', '/tools/1/edit', '/steps/5/edit']) {
 		const resp = await page.goto(path);
 		eq(`${path} answers 200`, resp.status(), 200);
 		deepEq(`${path}: one main, one h1, every input labelled`, await a11yProblems(page), []);
