@@ -94,6 +94,7 @@ int plan_add_cmd(struct cli *c);
 int plan_list_cmd(struct cli *c);
 int plan_show_cmd(struct cli *c);
 int plan_set_cmd(struct cli *c);
+int plan_schedule_cmd(struct cli *c);
 int plan_rm_cmd(struct cli *c);
 int step_add_cmd(struct cli *c);
 int step_list_cmd(struct cli *c);

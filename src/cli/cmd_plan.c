@@ -1,6 +1,8 @@
 /* cmd_plan: tandem plan add|list|show|set|rm. */
 #include "cli/cli.h"
+#include "base/date.h"
 #include "manage/plan.h"
+#include "manage/schedule.h"
 
 static int show(struct cli *c, int64_t id, int verbose)
 {
@@ -71,5 +73,39 @@ int plan_rm_cmd(struct cli *c)
 	if (plan_rm(c->db, c->id, &c->e))
 		return -1;
 	fprintf(c->out, "plan %lld removed\n", (long long)c->id);
+	return 0;
+}
+
+int plan_schedule_cmd(struct cli *c)
+{
+	struct plan_schedule s;
+	if (plan_schedule(c->db, &c->a, c->id, &s, &c->e))
+		return -1;
+	if (c->json) {
+		cli_print_json(c, plan_schedule_json(&s));
+		return 0;
+	}
+	char a[11], b[11];
+	date_format(s.start, a);
+	date_format(s.finish, b);
+	fprintf(c->out, "plan %lld: %s to %s, %d working days; * marks the critical path\n",
+		(long long)s.plan_id, a, b, s.length);
+	static const char *const h[] = {"ID", "DAYS", "EARLY START", "EARLY FINISH", "LATE START",
+					"LATE FINISH", "FLOAT", "", "NAME", NULL};
+	struct table *t = table_new(&c->a, h, "rrllllrll");
+	for (size_t i = 0; i < s.n; i++) {
+		const struct sched_step *x = &s.steps[i];
+		char d[4][11];
+		date_format(x->es_day, d[0]);
+		date_format(x->ef_day, d[1]);
+		date_format(x->ls_day, d[2]);
+		date_format(x->lf_day, d[3]);
+		table_row(t, fmt_int(&c->a, x->c.id), fmt_int(&c->a, x->c.duration),
+			  arena_strdup(&c->a, d[0]), arena_strdup(&c->a, d[1]),
+			  arena_strdup(&c->a, d[2]), arena_strdup(&c->a, d[3]),
+			  fmt_int(&c->a, x->c.total_float), x->c.critical ? "*" : "",
+			  arena_printf(&c->a, "%s%s", x->name, x->late ? "  (finishes after its due date)" : ""));
+	}
+	table_print(t, c->out);
 	return 0;
 }

@@ -55,6 +55,12 @@ const struct cli_cmd cli_commands[] = {
 	 CMD_JSON, NULL},
 	{"plan", "show", plan_show_cmd, "show a plan and its steps by status", NULL, 0,
 	 CMD_ID | CMD_JSON, NULL},
+	{"plan", "schedule", plan_schedule_cmd, "the critical path: early and late dates, float",
+	 NULL, 0, CMD_ID | CMD_JSON,
+	 "Each step starts when the steps it waits for end (plus their lag) and lasts\n"
+	 "its duration in working days, counted from the plan's start. Float is how\n"
+	 "many working days a step may slip without moving the plan's end; the steps\n"
+	 "without float are the critical path."},
 	{"plan", "set", plan_set_cmd, "change a plan", plan_fields, OBJ(plan_input),
 	 CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
 	{"plan", "rm", plan_rm_cmd, "remove a plan with no steps", NULL, 0, CMD_WRITES | CMD_ID, NULL},

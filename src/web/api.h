@@ -113,6 +113,7 @@ int plan_get_api(struct req *r);
 int plan_post_api(struct req *r);
 int plan_patch_api(struct req *r);
 int plan_delete_api(struct req *r);
+int plan_schedule_api(struct req *r);
 int step_list_api(struct req *r);
 int step_count_api(struct req *r);
 int step_get_api(struct req *r);

@@ -1,5 +1,6 @@
 /* api_manage: /api/v1/plans, /steps, /time-entries and /tools. */
 #include "manage/plan.h"
+#include "manage/schedule.h"
 #include "manage/step.h"
 #include "manage/timelog.h"
 #include "manage/tool.h"
@@ -301,4 +302,12 @@ int tool_delete_api(struct req *r)
 	if (tool_rm(r->db, r->id, &r->e))
 		return -1;
 	return api_reply(r, 204, NULL);
+}
+
+int plan_schedule_api(struct req *r)
+{
+	struct plan_schedule s;
+	if (plan_schedule(r->db, r->a, r->id, &s, &r->e))
+		return -1;
+	return api_reply(r, 200, plan_schedule_json(&s));
 }

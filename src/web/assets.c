@@ -173,6 +173,8 @@ static const char app_css[] =
 	".swatch.st-doing { background: var(--doing); } .swatch.st-done { background: var(--done); }\n"
 	".swatch.st-blocked { background: var(--blocked); }\n"
 	".swatch.late { background: #fff; border: 2px dashed var(--late); }\n"
+	".gantt .bar.critical { stroke: #111827; stroke-width: 2.5; }\n"
+	".swatch.critical { background: #fff; border: 3px solid #111827; }\n"
 	"\n"
 	"@media (max-width: 40rem) {\n"
 	"  h1 { font-size: 1.4rem; }\n"

@@ -271,12 +271,13 @@ void gantt_svg(struct buf *b, const struct gantt_chart *c)
 		long x = GANTT_LABEL_W + (long)(g->start_day - from) * dw;
 		const char *cls = status_class(g->status);
 		if (g->end_day > g->start_day) {
-			html_printf(b, "<rect class=\"bar st-%s%s\" x=\"%ld\" y=\"%ld\" width=\"%ld\" "
-				       "height=\"%d\" rx=\"3\">",
-				    cls, g->late ? " late" : "", x, y + GANTT_BAR_Y,
-				    (long)(g->end_day - g->start_day) * dw, GANTT_BAR_H);
-			html_printf(b, "<title>%s: %s to %s, %s%s</title></rect>", g->name, s1, s2,
-				    g->status, g->late ? ", cannot meet its due day" : "");
+			html_printf(b, "<rect class=\"bar st-%s%s%s\" x=\"%ld\" y=\"%ld\" "
+				       "width=\"%ld\" height=\"%d\" rx=\"3\">",
+				    cls, g->late ? " late" : "", g->critical ? " critical" : "", x,
+				    y + GANTT_BAR_Y, (long)(g->end_day - g->start_day) * dw, GANTT_BAR_H);
+			html_printf(b, "<title>%s: %s to %s, %s%s%s</title></rect>", g->name, s1, s2,
+				    g->status, g->late ? ", cannot meet its due day" : "",
+				    g->critical ? ", on the critical path" : "");
 		} else {
 			/* a milestone: a diamond on its day */
 			long cy = y + GANTT_BAR_Y + GANTT_BAR_H / 2;

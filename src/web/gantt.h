@@ -37,6 +37,7 @@ struct gantt_bar {
 	int32_t start_day;	/* out: the first day of work */
 	int32_t end_day;	/* out: the day after the last day of work */
 	int late;		/* out: due before the earliest possible start */
+	int critical;		/* in: on the critical path (manage/schedule.h) */
 };
 
 /* "to" starts lag_days working days after "from" ends. */

@@ -8,6 +8,7 @@
 
 #include "base/date.h"
 #include "manage/plan.h"
+#include "manage/schedule.h"
 #include "manage/step.h"
 #include "manage/timelog.h"
 #include "manage/tool.h"
@@ -361,7 +362,7 @@ static int cmp_bar(const void *a, const void *b)
 
 /* Loads the plan's steps (each with its dependencies), schedules them
  * and orders bars by start. steps[i] matches bars[i]. */
-static int plan_schedule(struct req *r, const struct plan *p, struct step **steps,
+static int plan_chart(struct req *r, const struct plan *p, struct step **steps,
 			 struct gantt_bar **bars, size_t *n, struct gantt_dep **deps, size_t *nd)
 {
 	struct step_filter f = {.plan_id = p->id};
@@ -458,8 +459,16 @@ static int render_plan(struct req *r, const struct form *sent)
 	struct gantt_bar *bars;
 	struct gantt_dep *deps;
 	size_t n, nd;
-	if (plan_schedule(r, &p, &steps, &bars, &n, &deps, &nd))
+	if (plan_chart(r, &p, &steps, &bars, &n, &deps, &nd))
 		return -1;
+	/* the critical path, by the critical path method (plan schedule) */
+	struct plan_schedule cpm;
+	if (plan_schedule(r->db, r->a, p.id, &cpm, &r->e))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < cpm.n; j++)
+			if (cpm.steps[j].c.id == bars[i].id)
+				bars[i].critical = cpm.steps[j].c.critical;
 	struct tool_filter tf = {.plan_id = p.id};
 	struct tool *tools;
 	size_t ntools;
@@ -511,7 +520,8 @@ static int render_plan(struct req *r, const struct form *sent)
 			    "<li><span class=\"swatch st-doing\"></span>doing</li>"
 			    "<li><span class=\"swatch st-done\"></span>done</li>"
 			    "<li><span class=\"swatch st-blocked\"></span>blocked</li>"
-			    "<li><span class=\"swatch late\"></span>cannot meet its due date</li></ul>\n");
+			    "<li><span class=\"swatch late\"></span>cannot meet its due date</li>"
+			    "<li><span class=\"swatch critical\"></span>on the critical path</li></ul>\n");
 	}
 	html_raw(b, "</section>\n");
 
@@ -602,7 +612,7 @@ static int plan_csv(struct req *r)
 	struct gantt_dep *deps;
 	size_t n, nd;
 	if (plan_get(r->db, r->a, r->id, &p, &r->e) ||
-	    plan_schedule(r, &p, &steps, &bars, &n, &deps, &nd))
+	    plan_chart(r, &p, &steps, &bars, &n, &deps, &nd))
 		return -1;
 	struct csv c = page_csv(r, arena_printf(r->a, "plan-%lld-steps.csv", (long long)p.id));
 	static const char *const head[] = {"id", "name", "assignee_id", "assignee", "status",

@@ -25,6 +25,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/plans/:id", plan_get_api, 0, K_PLAN, A_READ},
 	{"PATCH", "/api/v1/plans/:id", plan_patch_api, ROUTE_WRITES, K_PLAN, A_WRITE},
 	{"DELETE", "/api/v1/plans/:id", plan_delete_api, ROUTE_WRITES, K_PLAN, A_WRITE},
+	{"GET", "/api/v1/plans/:id/schedule", plan_schedule_api, 0, K_PLAN, A_READ},
 
 	{"GET", "/api/v1/steps", step_list_api, 0, K_STEP, A_READ},
 	{"POST", "/api/v1/steps", step_post_api, ROUTE_WRITES, K_STEP, A_WRITE},

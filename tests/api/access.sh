@@ -91,6 +91,7 @@ walk GET "$V/people/2" "" 200 200 200 404
 walk GET "$V/people/3" "" 200 404 404 200
 walk GET "$V/plans/1" "" 200 200 200 404
 walk GET "$V/plans/2" "" 200 404 404 200
+walk GET "$V/plans/1/schedule" "" 200 200 200 404
 walk GET "$V/steps/1" "" 200 200 200 404
 walk GET "$V/steps/17" "" 200 404 404 200
 e2=$(sql "SELECT min(t.id) FROM time_entry t JOIN person p ON p.id = t.person_id WHERE p.unit_id = 2")

@@ -221,8 +221,12 @@ expect_contains "the chart is labelled" "$BODY" 'aria-labelledby="gantt-title ga
 expect_contains "the chart says what it holds" "$BODY" "<desc id=\"gantt-desc\">$NSTEPS steps from "
 expect_eq "one arrow per dependency" "$DEPS" "$(count_of 'class="dep"')"
 expect_eq "one bar or milestone per step" "$NSTEPS" "$(count_of 'class="\(bar\|milestone\) ')"
+# the critical path, as tandem plan schedule computes it, is marked on the chart
+CRIT=$("$TANDEM" --db "$DB" plan schedule "$PLAN" --json | jq '[.steps[] | select(.critical and .duration_days > 0)] | length')
+expect_eq "the critical steps are marked" "$CRIT" "$(count_of 'class="bar st-[a-z]*\( late\)\? critical"')"
+expect_contains "and named in the legend" "$BODY" 'on the critical path</li>'
 page GET "/plans/$XSS" "$J"
-expect_contains "a step without dependencies: its bar" "$BODY" '<rect class="bar st-todo"'
+expect_contains "a step without dependencies: its bar, alone on the critical path" "$BODY" '<rect class="bar st-todo critical"'
 expect_eq "a step without dependencies: no arrow" 0 "$(count_of 'class="dep"')"
 
 # --- CSV ------------------------------------------------------------------------------
