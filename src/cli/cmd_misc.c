@@ -75,13 +75,16 @@ int demo_cmd(struct cli *c)
 	return 0;
 }
 
-enum { S_LISTEN = 1, S_THREADS = 2 };
+enum { S_LISTEN = 1, S_THREADS = 2, S_PROXY = 4 };
 
 const struct field serve_fields[] = {
 	{.name = "listen", .type = FT_TEXT, .offset = offsetof(struct serve_opts, listen),
 	 .bit = S_LISTEN, .max = 200, .help = "ADDR:PORT to listen on (default 127.0.0.1:8080)"},
 	{.name = "threads", .type = FT_INT, .offset = offsetof(struct serve_opts, threads),
 	 .bit = S_THREADS, .min = 1, .max = 256, .help = "worker threads (default: CPUs)"},
+	{.name = "trusted_proxy", .type = FT_TEXT, .offset = offsetof(struct serve_opts, trusted_proxy),
+	 .bit = S_PROXY, .max = 64,
+	 .help = "ADDR of a reverse proxy whose X-Forwarded-For names the client"},
 	{0},
 };
 

@@ -35,6 +35,7 @@ enum { MAX_BODY = 1 << 20, MAX_WORKERS = 256 };
 
 struct server {
 	const char *db_url;
+	char trusted_proxy[INET6_ADDRSTRLEN];	/* "" for none */
 	atomic_int in_flight;	/* requests begun and not completed */
 	atomic_int fresh;	/* connections accepted that sent no request yet */
 	pthread_mutex_t lock;	/* guards dbs, arenas and ndbs */
@@ -301,6 +302,29 @@ static void client_address(struct req *r, char *out, size_t size)
 	else if (sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
 			  (socklen_t)size);
+}
+
+/* Behind the trusted proxy, the client is the last address of
+ * X-Forwarded-For (the one the proxy added; earlier ones come from the
+ * client and prove nothing). Kept as it was when that is no address. */
+static void forwarded_address(struct req *r, char *out, size_t size)
+{
+	const char *xff = header(r, "X-Forwarded-For");
+	if (!xff)
+		return;
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	char ip[INET6_ADDRSTRLEN];
+	size_t n = strcspn(last, " ");
+	if (n == 0 || n >= sizeof ip)
+		return;
+	memcpy(ip, last, n);
+	ip[n] = '\0';
+	unsigned char bin[16];
+	if (inet_pton(AF_INET, ip, bin) == 1 || inet_pton(AF_INET6, ip, bin) == 1)
+		snprintf(out, size, "%s", ip);
 }
 
 /* Equal strings, in time that does not depend on where they differ. */
@@ -623,6 +647,8 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 	r.body_len = cs->body.len;
 	char address[INET6_ADDRSTRLEN];
 	client_address(&r, address, sizeof address);
+	if (s->trusted_proxy[0] && strcmp(address, s->trusted_proxy) == 0)
+		forwarded_address(&r, address, sizeof address);
 	r.address = address;
 	r.db = thread_db(s, &r.e);
 	r.a = worker_arena;
@@ -833,6 +859,17 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 	if (!s)
 		return err_set(e, ERR_INTERNAL, "", "out of memory");
 	s->db_url = db_url;
+	if (o->trusted_proxy) {
+		unsigned char ip[16];
+		if (inet_pton(AF_INET, o->trusted_proxy, ip) != 1 &&
+		    inet_pton(AF_INET6, o->trusted_proxy, ip) != 1) {
+			free(s);
+			return err_set(e, ERR_BAD_INPUT, "trusted_proxy",
+				       "trusted_proxy: \"%.64s\" is not an IP address",
+				       o->trusted_proxy);
+		}
+		snprintf(s->trusted_proxy, sizeof s->trusted_proxy, "%s", o->trusted_proxy);
+	}
 	pthread_mutex_init(&s->lock, NULL);
 
 	sigset_t sigs;

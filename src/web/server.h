@@ -9,6 +9,9 @@
 struct serve_opts {
 	const char *listen;	/* "ADDR:PORT", default 127.0.0.1:8080 */
 	int64_t threads;	/* worker threads, default the number of CPUs */
+	/* the address of a reverse proxy whose X-Forwarded-For names the
+	 * client (for sign-in limits and the audit), or NULL */
+	const char *trusted_proxy;
 };
 
 /* Serves until SIGINT or SIGTERM, then finishes requests in flight and
