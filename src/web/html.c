@@ -394,10 +394,29 @@ void html_form_error(struct buf *b, const struct err *e, int has_field)
 	if (!e || !e->status)
 		return;
 	html_raw(b, "<div class=\"alert\" role=\"alert\"><p><strong>Not saved.</strong> ");
+	/* "start_date: must be ..." reads "Start date: must be ..." here: the
+	 * field's words, as the label shows them, not its key */
+	const char *msg = e->msg;
+	char label[72] = "";
+	size_t fl = strlen(e->field);
+	if (fl && strncmp(msg, e->field, fl) == 0 && msg[fl] == ':') {
+		size_t n = 0;
+		size_t end = fl >= 3 && strcmp(e->field + fl - 3, "_id") == 0 ? fl - 3 : fl;
+		for (size_t i = 0; i < end && n + 1 < sizeof label; i++) {
+			char ch = e->field[i] == '_' ? ' ' : e->field[i];
+			if (n == 0 && ch >= 'a' && ch <= 'z')
+				ch = (char)(ch - 'a' + 'A');
+			label[n++] = ch;
+		}
+		label[n] = '\0';
+		msg += fl;
+	}
 	if (has_field && e->field[0])
-		html_printf(b, "<a href=\"#f-%s\">%s</a>", e->field, e->msg);
-	else
-		html_text(b, e->msg);
+		html_printf(b, "<a href=\"#f-%s\">%s%s</a>", e->field, label, msg);
+	else {
+		html_text(b, label);
+		html_text(b, msg);
+	}
 	html_raw(b, "</p></div>\n");
 }
 

@@ -225,7 +225,18 @@ static void test_input_with_error(void **state)
 
 	html_form_error(&b, &e2, 1);
 	assert_contains(buf_str(&b), "role=\"alert\"");
-	assert_contains(buf_str(&b), "<a href=\"#f-unit_id\">unit_id: no unit with id 9</a>");
+	/* the summary names the field as its label does, not by its key */
+	assert_contains(buf_str(&b), "<a href=\"#f-unit_id\">Unit: no unit with id 9</a>");
+	buf_free(&b);
+	struct err e3 = {0};
+	err_set(&e3, ERR_BAD_INPUT, "start_date", "start_date: must be a date");
+	html_form_error(&b, &e3, 0);
+	assert_contains(buf_str(&b), "Start date: must be a date");
+	buf_free(&b);
+	struct err e4 = {0};
+	err_set(&e4, ERR_CONFLICT, "", "a message of no field");
+	html_form_error(&b, &e4, 1);
+	assert_contains(buf_str(&b), "</strong> a message of no field</p>");
 	buf_free(&b);
 }
 
