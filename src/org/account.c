@@ -109,14 +109,20 @@ int account_count(struct db *db, int64_t *n, struct err *e)
 	return st && db_one_int(st, n, e) >= 0 ? 0 : -1;
 }
 
-static int admins_other_than(struct db *db, int64_t id, int64_t *n, struct err *e)
+/* *last = 1 when account id is the only admin left. */
+static int is_last_admin(struct db *db, int64_t id, int *last, struct err *e)
 {
-	struct stmt *st = db_prepare(db, "SELECT count(*) FROM account WHERE role = 'admin' AND "
-				     "id <> :id", e);
+	struct stmt *st = db_prepare(db, "SELECT CASE WHEN role = 'admin' AND NOT EXISTS (SELECT 1 "
+				     "FROM account o WHERE o.role = 'admin' AND o.id <> :id) THEN 1 "
+				     "ELSE 0 END FROM account WHERE id = :id", e);
 	if (!st)
 		return -1;
 	db_bind_int(st, ":id", id);
-	return db_one_int(st, n, e) >= 0 ? 0 : -1;
+	int64_t v = 0;
+	if (db_one_int(st, &v, e) < 0)
+		return -1;
+	*last = v != 0;
+	return 0;
 }
 
 int account_add(struct db *db, const struct account_input *in, unsigned set, int64_t *id,
@@ -278,21 +284,25 @@ int account_set(struct db *db, int64_t id, const struct account_input *in, unsig
 		return -1;
 	int rc = account_must_exist(db, id, e);
 	if (rc == 0 && (set & ACC_ROLE) && strcmp(in->role, "admin") != 0) {
-		int64_t others = 0;
-		rc = admins_other_than(db, id, &others, e);
-		int64_t mine = 0;
-		struct stmt *st = rc ? NULL : db_prepare(db, "SELECT count(*) FROM account WHERE "
-							 "id = :id AND role = 'admin'", e);
-		if (st) {
-			db_bind_int(st, ":id", id);
-			rc = db_one_int(st, &mine, e) < 0 ? -1 : 0;
-		} else if (!rc) {
-			rc = -1;
-		}
-		if (rc == 0 && mine && !others)
+		int last = 0;
+		int64_t person = 0;
+		struct stmt *st = NULL;
+		rc = is_last_admin(db, id, &last, e);
+		if (rc == 0 && last)
 			rc = err_set(e, ERR_CONFLICT, "role",
 				     "role: account %lld is the last admin; make another admin first",
 				     (long long)id);
+		if (rc == 0 && !(st = db_prepare(db, "SELECT coalesce(person_id, 0) FROM account "
+						 "WHERE id = :id", e)))
+			rc = -1;
+		if (st) {
+			db_bind_int(st, ":id", id);
+			rc = db_one_int(st, &person, e) < 0 ? -1 : 0;
+		}
+		if (rc == 0 && !person)
+			rc = err_set(e, ERR_BAD_INPUT, "role",
+				     "role: account %lld belongs to no person, so it can only be an "
+				     "admin", (long long)id);
 	}
 	if (rc == 0 && (set & ACC_ROLE)) {
 		struct stmt *st = db_prepare(db, "UPDATE account SET role = :role WHERE id = :id", e);
@@ -347,18 +357,10 @@ int account_rm(struct db *db, int64_t id, struct err *e)
 	if (db_begin(db, e))
 		return -1;
 	int rc = account_must_exist(db, id, e);
-	int64_t others = 0, mine = 0;
+	int last = 0;
 	if (rc == 0)
-		rc = admins_other_than(db, id, &others, e);
-	struct stmt *st = rc ? NULL : db_prepare(db, "SELECT count(*) FROM account WHERE id = :id "
-						     "AND role = 'admin'", e);
-	if (st) {
-		db_bind_int(st, ":id", id);
-		rc = db_one_int(st, &mine, e) < 0 ? -1 : 0;
-	} else if (!rc) {
-		rc = -1;
-	}
-	if (rc == 0 && mine && !others)
+		rc = is_last_admin(db, id, &last, e);
+	if (rc == 0 && last)
 		rc = err_set(e, ERR_CONFLICT, "id",
 			     "account %lld is the last admin; make another admin first", (long long)id);
 	if (rc == 0)

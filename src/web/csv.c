@@ -54,3 +54,18 @@ void csv_end(struct csv *c)
 	buf_puts(c->b, "\r\n");
 	c->col = 0;
 }
+
+void csv_id(struct csv *c, int64_t id)
+{
+	if (id)
+		csv_int(c, id);
+	else
+		csv_text(c, NULL);
+}
+
+void csv_header(struct csv *c, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		csv_text(c, names[i]);
+	csv_end(c);
+}

@@ -8,6 +8,7 @@
 #ifndef TANDEM_CSV_H
 #define TANDEM_CSV_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/buf.h"
@@ -21,6 +22,10 @@ struct csv {
 void csv_text(struct csv *c, const char *s);
 /* A number cell, written as it is. */
 void csv_int(struct csv *c, int64_t v);
+/* A record's id, or an empty cell for 0 (none). */
+void csv_id(struct csv *c, int64_t id);
+/* The header row: n column names, then the end of the row. */
+void csv_header(struct csv *c, const char *const *names, size_t n);
 /* Minutes as decimal hours ("1.5"), cents as an amount ("12.50"). */
 void csv_hours(struct csv *c, int64_t minutes);
 void csv_money(struct csv *c, int64_t cents);

@@ -40,10 +40,7 @@ int units_page(struct req *r)
 		for (size_t i = 0; i < n; i++) {
 			csv_int(&c, v[i].id);
 			csv_text(&c, v[i].name);
-			if (v[i].parent_id)
-				csv_int(&c, v[i].parent_id);
-			else
-				csv_text(&c, NULL);
+			csv_id(&c, v[i].parent_id);
 			csv_int(&c, v[i].depth);
 			csv_int(&c, v[i].people);
 			csv_int(&c, v[i].children);
@@ -437,9 +434,7 @@ int people_page(struct req *r)
 		static const char *const head[] = {"id", "name", "email", "unit_id", "unit",
 						   "title", "manager_id", "manager", "rate",
 						   "capacity_hours"};
-		for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-			csv_text(&c, head[i]);
-		csv_end(&c);
+		csv_header(&c, head, sizeof head / sizeof head[0]);
 		for (size_t i = 0; i < n; i++) {
 			csv_int(&c, v[i].id);
 			csv_text(&c, v[i].name);
@@ -447,10 +442,7 @@ int people_page(struct req *r)
 			csv_int(&c, v[i].unit_id);
 			csv_text(&c, v[i].unit_name);
 			csv_text(&c, v[i].title);
-			if (v[i].manager_id)
-				csv_int(&c, v[i].manager_id);
-			else
-				csv_text(&c, NULL);
+			csv_id(&c, v[i].manager_id);
 			csv_text(&c, v[i].manager_name);
 			csv_money(&c, v[i].rate_cents);
 			csv_hours(&c, v[i].capacity_minutes);

@@ -131,18 +131,13 @@ int plans_page(struct req *r)
 		struct csv c = page_csv(r, "plans.csv");
 		static const char *const head[] = {"id", "name", "unit_id", "unit", "owner_id",
 						   "owner", "start_date", "status"};
-		for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-			csv_text(&c, head[i]);
-		csv_end(&c);
+		csv_header(&c, head, sizeof head / sizeof head[0]);
 		for (size_t i = 0; i < n; i++) {
 			csv_int(&c, v[i].id);
 			csv_text(&c, v[i].name);
 			csv_int(&c, v[i].unit_id);
 			csv_text(&c, v[i].unit_name);
-			if (v[i].owner_id)
-				csv_int(&c, v[i].owner_id);
-			else
-				csv_text(&c, NULL);
+			csv_id(&c, v[i].owner_id);
 			csv_text(&c, v[i].owner_name);
 			csv_text(&c, v[i].start_date);
 			csv_text(&c, v[i].status);
@@ -618,17 +613,12 @@ static int plan_csv(struct req *r)
 	static const char *const head[] = {"id", "name", "assignee_id", "assignee", "status",
 					   "waits_for", "planned_start", "planned_finish", "due",
 					   "duration_days", "estimate_hours", "logged_hours"};
-	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		csv_text(&c, head[i]);
-	csv_end(&c);
+	csv_header(&c, head, sizeof head / sizeof head[0]);
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &steps[i];
 		csv_int(&c, s->id);
 		csv_text(&c, s->name);
-		if (s->assignee_id)
-			csv_int(&c, s->assignee_id);
-		else
-			csv_text(&c, NULL);
+		csv_id(&c, s->assignee_id);
 		csv_text(&c, s->assignee_name);
 		csv_text(&c, s->status);
 		struct buf w = BUF_INIT;
@@ -826,19 +816,14 @@ int steps_page(struct req *r)
 		static const char *const head[] = {"id", "plan_id", "plan", "name", "assignee_id",
 						   "assignee", "status", "due", "duration_days",
 						   "estimate_hours"};
-		for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-			csv_text(&c, head[i]);
-		csv_end(&c);
+		csv_header(&c, head, sizeof head / sizeof head[0]);
 		for (size_t i = 0; i < n; i++) {
 			const struct plan *p = find_plan(plans, nplans, v[i].plan_id);
 			csv_int(&c, v[i].id);
 			csv_int(&c, v[i].plan_id);
 			csv_text(&c, p ? p->name : NULL);
 			csv_text(&c, v[i].name);
-			if (v[i].assignee_id)
-				csv_int(&c, v[i].assignee_id);
-			else
-				csv_text(&c, NULL);
+			csv_id(&c, v[i].assignee_id);
 			csv_text(&c, v[i].assignee_name);
 			csv_text(&c, v[i].status);
 			csv_text(&c, v[i].due);
@@ -1077,9 +1062,7 @@ static int step_csv(struct req *r)
 		return -1;
 	struct csv c = page_csv(r, arena_printf(r->a, "step-%lld-time.csv", (long long)r->id));
 	static const char *const head[] = {"id", "day", "person_id", "person", "hours", "note"};
-	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		csv_text(&c, head[i]);
-	csv_end(&c);
+	csv_header(&c, head, sizeof head / sizeof head[0]);
 	for (size_t i = 0; i < n; i++) {
 		csv_int(&c, te[i].id);
 		csv_text(&c, te[i].day);

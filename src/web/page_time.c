@@ -353,9 +353,7 @@ static int sheet_csv(struct req *r, struct sheet *s)
 	struct csv c = page_csv(r, arena_printf(r->a, "time-%s.csv", week));
 	static const char *const head[] = {"id", "day", "person_id", "person", "step_id", "step",
 					   "plan_id", "hours", "note"};
-	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		csv_text(&c, head[i]);
-	csv_end(&c);
+	csv_header(&c, head, sizeof head / sizeof head[0]);
 	for (size_t i = 0; i < s->nentries; i++) {
 		const struct time_entry *t = &s->entries[i];
 		csv_int(&c, t->id);

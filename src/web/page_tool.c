@@ -75,9 +75,7 @@ int tools_page(struct req *r)
 	if (is_csv(&q.l)) {
 		struct csv c = page_csv(r, "tools.csv");
 		static const char *const head[] = {"id", "name", "cost", "plan_id", "plan", "step_id"};
-		for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-			csv_text(&c, head[i]);
-		csv_end(&c);
+		csv_header(&c, head, sizeof head / sizeof head[0]);
 		for (size_t i = 0; i < n; i++) {
 			const char *plan = none;
 			for (size_t k = 0; k < np; k++)
@@ -86,15 +84,9 @@ int tools_page(struct req *r)
 			csv_int(&c, v[i].id);
 			csv_text(&c, v[i].name);
 			csv_money(&c, v[i].cost_cents);
-			if (v[i].plan_id)
-				csv_int(&c, v[i].plan_id);
-			else
-				csv_text(&c, NULL);
+			csv_id(&c, v[i].plan_id);
 			csv_text(&c, plan);
-			if (v[i].step_id)
-				csv_int(&c, v[i].step_id);
-			else
-				csv_text(&c, NULL);
+			csv_id(&c, v[i].step_id);
 			csv_end(&c);
 		}
 		return 0;

@@ -191,6 +191,23 @@ for role in $ROLES; do
 	one $role DELETE "$V/tokens/$mine" "" 204
 	expect_eq "$role's revoked token is refused" 401 "$(curl -q -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$URL$V/me")"
 done
+# bad input on the account routes: the field named, nothing written
+before=$(dbsum)
+as admin POST "$V/tokens" '{}'
+expect_eq "a token without a name" "400 name" "$STATUS $(jqb .error.field)"
+as admin POST "$V/tokens" '{"name":"x","days":0}'
+expect_eq "a token of 0 days" "400 days" "$STATUS $(jqb .error.field)"
+as admin POST "$V/tokens" '{"name":"x","secret":1}'
+expect_eq "an unknown key" "400 secret" "$STATUS $(jqb .error.field)"
+as admin POST "$V/accounts" '{"person_id":9999,"role":"member"}'
+expect_eq "an account for nobody" "404 person_id" "$STATUS $(jqb .error.field)"
+as admin POST "$V/accounts" '{"person_id":3,"role":"boss"}'
+expect_eq "a role that does not exist" "400 role" "$STATUS $(jqb .error.field)"
+as admin POST "$V/accounts" '{"person_id":3,"role":"member","password":"short"}'
+expect_eq "a short password" "400 password" "$STATUS $(jqb .error.field)"
+as admin PATCH "$V/accounts/1" '{"password":"short"}'
+expect_eq "a short new password" "400 password" "$STATUS $(jqb .error.field)"
+expect_eq "the refused account writes wrote nothing" "$before" "$(dbsum)"
 pid=$(sql "SELECT min(id) FROM person WHERE id NOT IN (SELECT person_id FROM account WHERE person_id IS NOT NULL)")
 walk POST "$V/accounts" "{\"person_id\":$pid,\"role\":\"member\"}" 201 403 403 403
 acc=$(sql "SELECT id FROM account WHERE person_id = $pid")

@@ -79,6 +79,8 @@ expect_eq "gone" 0 "$(sql "SELECT count(*) FROM token")"
 
 # the audit log: every CLI write, refused ones not
 t user add --login ops --role admin
+ops=$(sql "SELECT id FROM account WHERE login = 'ops'")
+refused "an admin of no person stays an admin" 3 "--role: account $ops belongs to no person, so it can only be an admin" user set "$ops" --role viewer
 t user set 1 --role manager
 expect_rc "with a second admin, the first may step down" 0
 t audit --json

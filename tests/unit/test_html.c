@@ -280,6 +280,13 @@ static void test_csv_quoting(void **state)
 	expect_buf(&b, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",,-42\r\n"
 		       "'=1+1,'+31 20,'-5,'@SUM(A1),\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",a=b,"
 		       "1.50,12.34\r\n");
+	/* a header row; an id, or nothing for none */
+	static const char *const head[] = {"id", "unit,name"};
+	csv_header(&c, head, 2);
+	csv_id(&c, 7);
+	csv_id(&c, 0);
+	csv_end(&c);
+	expect_buf(&b, "id,\"unit,name\"\r\n7,\r\n");
 }
 
 int main(void)
