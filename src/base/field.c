@@ -69,6 +69,10 @@ static int range_error(const struct field *f, struct err *e)
 		return err_set(e, ERR_BAD_INPUT, f->name,
 			       "%s: must be an amount from %.2f to %.2f",
 			       f->name, f->min / 100.0, f->max / 100.0);
+	case FT_DECIMAL:
+		return err_set(e, ERR_BAD_INPUT, f->name,
+			       "%s: must be a number from %.2f to %.2f",
+			       f->name, f->min / 100.0, f->max / 100.0);
 	default:
 		return err_set(e, ERR_BAD_INPUT, f->name,
 			       "%s: must be a whole number from %lld to %lld",
@@ -217,6 +221,14 @@ int field_from_text(const struct field *f, void *obj, unsigned *set,
 				       "%s: must be an amount with at most 2 decimals, got \"%.40s\"",
 				       f->name, text);
 		return store_int(f, obj, set, v, e);
+	case FT_DECIMAL: {
+		int neg = text[0] == '-';
+		if (field_parse_decimal(text + neg, 2, &v))
+			return err_set(e, ERR_BAD_INPUT, f->name,
+				       "%s: must be a number with at most 2 decimals, got \"%.40s\"",
+				       f->name, text);
+		return store_int(f, obj, set, neg ? -v : v, e);
+	}
 	}
 	*set |= f->bit;
 	return 0;
@@ -278,7 +290,8 @@ int field_from_json(const struct field *f, void *obj, unsigned *set, json_t *v,
 		}
 		return store_int(f, obj, set, json_integer_value(v), e);
 	case FT_HOURS:
-	case FT_MONEY: {
+	case FT_MONEY:
+	case FT_DECIMAL: {
 		if (!json_is_number(v)) {
 			want = "a number";
 			break;
@@ -289,7 +302,7 @@ int field_from_json(const struct field *f, void *obj, unsigned *set, json_t *v,
 			return err_set(e, ERR_BAD_INPUT, f->name,
 				       "%s: must be a number with at most 2 decimals", f->name);
 		int64_t h = llround(hundredths);
-		if (h < 0)
+		if (h < 0 && f->type != FT_DECIMAL)
 			return range_error(f, e);
 		/* hours are kept in whole minutes, rounded as the text path does */
 		int64_t x = f->type == FT_HOURS ? (h * 60 + 50) / 100 : h;

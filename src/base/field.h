@@ -22,6 +22,7 @@ enum field_type {
 	FT_ID,		/* int64_t > 0; 0 means none when nullable */
 	FT_HOURS,	/* decimal hours in, int64_t minutes stored; min/max in minutes */
 	FT_MONEY,	/* decimal amount in, int64_t cents stored; min/max in cents */
+	FT_DECIMAL,	/* signed decimal, at most 2 places, int64_t x100 stored; min/max x100 */
 	FT_DATE,	/* const char * "YYYY-MM-DD"; NULL means none when nullable */
 	FT_ENUM,	/* const char *, one of choices */
 	FT_BOOL,	/* int 0/1 */

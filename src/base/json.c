@@ -213,6 +213,11 @@ void json_set_hours(json_t *o, const char *key, int64_t minutes)
 		json_object_set_new_nocheck(o, key, json_real((double)hundredths / 100.0));
 }
 
+void json_set_decimal(json_t *o, const char *key, int64_t x100)
+{
+	json_set_money(o, key, x100);
+}
+
 void json_set_money(json_t *o, const char *key, int64_t cents)
 {
 	if (cents % 100 == 0)

@@ -24,5 +24,7 @@ void json_set_id(json_t *o, const char *key, int64_t id);	/* 0 -> null */
 /* minutes as hours, cents as an amount: exact decimals as JSON reals */
 void json_set_hours(json_t *o, const char *key, int64_t minutes);
 void json_set_money(json_t *o, const char *key, int64_t cents);
+/* A FT_DECIMAL value (x100) as a JSON number: 150 -> 1.5, -200 -> -2. */
+void json_set_decimal(json_t *o, const char *key, int64_t x100);
 
 #endif

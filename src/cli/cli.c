@@ -126,6 +126,7 @@ static const char *type_hint(const struct field *f)
 	case FT_ID: return "ID";
 	case FT_HOURS: return "HOURS";
 	case FT_MONEY: return "AMOUNT";
+	case FT_DECIMAL: return "NUMBER";
 	case FT_DATE: return "YYYY-MM-DD";
 	case FT_ENUM: return "WORD";
 	case FT_BOOL: return "BOOL";

@@ -115,6 +115,13 @@ int tool_list_cmd(struct cli *c);
 int tool_show_cmd(struct cli *c);
 int tool_alloc_cmd(struct cli *c);
 int tool_rm_cmd(struct cli *c);
+/* @calendar: the calendar and targets */
+/* @cost: budgets, expenses, progress, activity classes */
+/* @evm: earned value */
+/* @staffing: skills, positions, staffing */
+/* @raci: RACI, publishing, capacity */
+/* @control: deviation rules, problems, control check */
+/* @report: control report, agenda, complexity */
 int demo_cmd(struct cli *c);
 int serve_cmd(struct cli *c);
 int migrate_cmd(struct cli *c);

@@ -106,6 +106,14 @@ const struct cli_cmd cli_commands[] = {
 	 "Give --plan or --step; --plan none frees the tool."},
 	{"tool", "rm", tool_rm_cmd, "remove a tool", NULL, 0, CMD_WRITES | CMD_ID, NULL},
 
+	/* @calendar: the calendar and targets */
+	/* @cost: budgets, expenses, progress, activity classes */
+	/* @evm: earned value */
+	/* @staffing: skills, positions, staffing */
+	/* @raci: RACI, publishing, capacity */
+	/* @control: deviation rules, problems, control check */
+	/* @report: control report, agenda, complexity */
+
 	{"demo", "", demo_cmd, "seed the demo organization into an empty database",
 	 demo_fields, OBJ(demo_opts), CMD_JSON | CMD_WRITES,
 	 "With size flags it is the data generator for benchmarks:\n"

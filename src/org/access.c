@@ -33,7 +33,8 @@ void access_scope(const struct actor *who, int64_t *unit, int *subtree)
 }
 
 static const char *const kind_names[] = {"", "unit", "person", "plan", "step", "time entry",
-					 "tool", "account"};
+					 "tool", "target", "budget line", "expense",
+					 "position", "problem", "account"};
 
 static const char *const unit_of_sql[] = {
 	[K_UNIT] = "SELECT id FROM unit WHERE id = :id",
@@ -47,12 +48,18 @@ static const char *const unit_of_sql[] = {
 	[K_TOOL] = "SELECT coalesce(p.unit_id, sp.unit_id, 0) FROM tool t "
 		   "LEFT JOIN plan p ON p.id = t.plan_id LEFT JOIN step s ON s.id = t.step_id "
 		   "LEFT JOIN plan sp ON sp.id = s.plan_id WHERE t.id = :id",
+	[K_TARGET] = "SELECT unit_id FROM target WHERE id = :id",
+	[K_BUDGET] = "SELECT unit_id FROM budget WHERE id = :id",
+	[K_EXPENSE] = "SELECT p.unit_id FROM expense x JOIN plan p ON p.id = x.plan_id "
+		      "WHERE x.id = :id",
+	[K_POSITION] = "SELECT unit_id FROM position WHERE id = :id",
+	[K_PROBLEM] = "SELECT unit_id FROM problem WHERE id = :id",
 };
 
 int access_unit_of(struct db *db, enum kind k, int64_t id, int64_t *unit, struct err *e)
 {
 	*unit = 0;
-	if (k < K_UNIT || k > K_TOOL)
+	if (k < K_UNIT || k > K_PROBLEM)
 		return 0;
 	struct stmt *st = db_prepare(db, unit_of_sql[k], e);
 	if (!st)

@@ -37,6 +37,7 @@ struct actor {
 enum kind {
 	K_NONE = 0,	/* nothing to check but the role */
 	K_UNIT, K_PERSON, K_PLAN, K_STEP, K_TIME, K_TOOL,
+	K_TARGET, K_BUDGET, K_EXPENSE, K_POSITION, K_PROBLEM,
 	K_ACCOUNT,	/* accounts and the audit log: admins only */
 };
 enum action { A_READ = 0, A_WRITE };

@@ -15,7 +15,7 @@
 #include "base/buf.h"
 #include "store/backend.h"
 
-enum { MAX_COLS = 12 };
+enum { MAX_COLS = 16 };
 
 struct table_def {
 	const char *name;
@@ -38,12 +38,12 @@ static const struct table_def tables[] = {
 	  {"status", 0}}},
 	{"step", "id", NULL, 1,
 	 {{"id", 1}, {"plan_id", 1}, {"name", 0}, {"assignee_id", 1}, {"estimate_minutes", 1},
-	  {"duration_days", 1}, {"due", 0}, {"status", 0}}},
+	  {"duration_days", 1}, {"due", 0}, {"status", 0}, {"activity", 0}, {"pct", 1}}},
 	{"step_dep", "step_id, depends_on", NULL, 0,
 	 {{"step_id", 1}, {"depends_on", 1}, {"lag_days", 1}}},
 	{"time_entry", "id", NULL, 1,
 	 {{"id", 1}, {"person_id", 1}, {"step_id", 1}, {"day", 0}, {"minutes", 1},
-	  {"note", 0}}},
+	  {"note", 0}, {"activity", 0}, {"cost_cents", 1}}},
 	{"tool", "id", NULL, 1,
 	 {{"id", 1}, {"name", 0}, {"cost_cents", 1}, {"plan_id", 1}, {"step_id", 1}}},
 	{"account", "id", NULL, 1,
@@ -57,6 +57,40 @@ static const struct table_def tables[] = {
 	{"audit", "id", NULL, 1,
 	 {{"id", 1}, {"at", 1}, {"account_id", 1}, {"actor", 0}, {"via", 0}, {"action", 0},
 	  {"entity_id", 1}, {"detail", 0}}},
+	{"setting", "key", NULL, 0, {{"key", 0}, {"value", 0}}},
+	{"holiday", "day", NULL, 0, {{"day", 0}, {"name", 0}}},
+	{"target", "id", NULL, 1,
+	 {{"id", 1}, {"name", 0}, {"measure", 0}, {"baseline", 1}, {"goal", 1},
+	  {"period_from", 0}, {"period_to", 0}, {"unit_id", 1}, {"owner_id", 1}}},
+	{"target_value", "id", NULL, 1,
+	 {{"id", 1}, {"target_id", 1}, {"day", 0}, {"value", 1}, {"note", 0}}},
+	{"plan_target", "plan_id, target_id", NULL, 0, {{"plan_id", 1}, {"target_id", 1}}},
+	{"budget", "id", NULL, 1,
+	 {{"id", 1}, {"unit_id", 1}, {"plan_id", 1}, {"category", 0}, {"amount_cents", 1},
+	  {"period_from", 0}, {"period_to", 0}, {"note", 0}}},
+	{"expense", "id", NULL, 1,
+	 {{"id", 1}, {"plan_id", 1}, {"step_id", 1}, {"category", 0}, {"amount_cents", 1},
+	  {"day", 0}, {"note", 0}}},
+	{"step_progress", "step_id, day", NULL, 0, {{"step_id", 1}, {"day", 0}, {"pct", 1}}},
+	{"skill", "id", NULL, 1, {{"id", 1}, {"name", 0}, {"description", 0}}},
+	{"person_skill", "person_id, skill_id", NULL, 0,
+	 {{"person_id", 1}, {"skill_id", 1}, {"level", 1}}},
+	{"position", "id", NULL, 1,
+	 {{"id", 1}, {"unit_id", 1}, {"title", 0}, {"headcount", 1}}},
+	{"position_skill", "position_id, skill_id", NULL, 0,
+	 {{"position_id", 1}, {"skill_id", 1}, {"level", 1}}},
+	{"staffing", "id", NULL, 1,
+	 {{"id", 1}, {"position_id", 1}, {"person_id", 1}, {"since", 0}}},
+	{"raci", "step_id, person_id", NULL, 0, {{"step_id", 1}, {"person_id", 1}, {"role", 0}}},
+	{"publication", "id", NULL, 1,
+	 {{"id", 1}, {"plan_id", 1}, {"at", 1}, {"by_name", 0}, {"note", 0}}},
+	{"publication_to", "publication_id, person_id", NULL, 0,
+	 {{"publication_id", 1}, {"person_id", 1}}},
+	{"tolerance", "unit_id, rule", NULL, 0, {{"unit_id", 1}, {"rule", 0}, {"value", 1}}},
+	{"problem", "id", NULL, 1,
+	 {{"id", 1}, {"unit_id", 1}, {"rule", 0}, {"subject_kind", 0}, {"subject_id", 1},
+	  {"title", 0}, {"detail", 0}, {"severity", 1}, {"found", 0}, {"root_cause", 0},
+	  {"action", 0}, {"owner_id", 1}, {"due", 0}, {"status", 0}, {"closed", 0}}},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

@@ -134,6 +134,13 @@ int tool_get_api(struct req *r);
 int tool_post_api(struct req *r);
 int tool_patch_api(struct req *r);
 int tool_delete_api(struct req *r);
+/* @calendar: the calendar and targets */
+/* @cost: budgets, expenses, progress, activity classes */
+/* @evm: earned value */
+/* @staffing: skills, positions, staffing */
+/* @raci: RACI, publishing, capacity */
+/* @control: deviation rules, problems, control check */
+/* @report: control report, agenda, complexity */
 int health_api(struct req *r);
 int me_api(struct req *r);
 int token_list_api(struct req *r);

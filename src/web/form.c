@@ -126,7 +126,7 @@ static int fill(const struct form *fm, const struct field *fields, void *obj, un
 				continue;	/* an input left empty: not given */
 			if (f->nullable) {
 				if (f->type == FT_ID || f->type == FT_INT || f->type == FT_HOURS ||
-				    f->type == FT_MONEY)
+				    f->type == FT_MONEY || f->type == FT_DECIMAL)
 					*AT(obj, f, int64_t) = 0;
 				else if (f->type == FT_BOOL)
 					*AT(obj, f, int) = 0;

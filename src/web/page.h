@@ -147,5 +147,12 @@ int tool_new_page(struct req *r);
 int tool_create_page(struct req *r);
 int tool_edit_page(struct req *r);
 int tool_update_page(struct req *r);
+/* @calendar: the calendar and targets */
+/* @cost: budgets, expenses, progress, activity classes */
+/* @evm: earned value */
+/* @staffing: skills, positions, staffing */
+/* @raci: RACI, publishing, capacity */
+/* @control: deviation rules, problems, control check */
+/* @report: control report, agenda, complexity */
 
 #endif

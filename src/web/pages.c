@@ -72,6 +72,14 @@ const struct route page_routes[] = {
 	{"POST", "/tools/:id", tool_update_page, FORM, K_TOOL, A_WRITE},
 	{"GET", "/tools/:id/edit", tool_edit_page, PAGE, K_TOOL, A_WRITE},
 
+	/* @calendar: the calendar and targets */
+	/* @cost: budgets, expenses, progress, activity classes */
+	/* @evm: earned value */
+	/* @staffing: skills, positions, staffing */
+	/* @raci: RACI, publishing, capacity */
+	/* @control: deviation rules, problems, control check */
+	/* @report: control report, agenda, complexity */
+
 	{"GET", "/audit", audit_page, PAGE | ROUTE_ADMIN, K_ACCOUNT, A_READ},
 	{0},
 };

@@ -50,6 +50,14 @@ const struct route api_routes[] = {
 	{"PATCH", "/api/v1/tools/:id", tool_patch_api, ROUTE_WRITES, K_TOOL, A_WRITE},
 	{"DELETE", "/api/v1/tools/:id", tool_delete_api, ROUTE_WRITES, K_TOOL, A_WRITE},
 
+	/* @calendar: the calendar and targets */
+	/* @cost: budgets, expenses, progress, activity classes */
+	/* @evm: earned value */
+	/* @staffing: skills, positions, staffing */
+	/* @raci: RACI, publishing, capacity */
+	/* @control: deviation rules, problems, control check */
+	/* @report: control report, agenda, complexity */
+
 	{"GET", "/api/v1/me", me_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/tokens", token_list_api, 0, K_NONE, A_READ},
 	{"POST", "/api/v1/tokens", token_post_api, ROUTE_WRITES, K_NONE, A_WRITE},

@@ -420,6 +420,10 @@ static int target_unit(struct req *r, enum kind k, int64_t *unit, int64_t *perso
 		{K_PLAN, "unit_id", K_UNIT},   {K_STEP, "plan_id", K_PLAN},
 		{K_TIME, "person_id", K_PERSON}, {K_TOOL, "plan_id", K_PLAN},
 		{K_TOOL, "step_id", K_STEP},
+		{K_TARGET, "unit_id", K_UNIT},	{K_BUDGET, "unit_id", K_UNIT},
+		{K_BUDGET, "plan_id", K_PLAN},	{K_EXPENSE, "plan_id", K_PLAN},
+		{K_EXPENSE, "step_id", K_STEP}, {K_POSITION, "unit_id", K_UNIT},
+		{K_PROBLEM, "unit_id", K_UNIT},
 	};
 	*unit = 0;
 	*person = 0;
