@@ -436,6 +436,20 @@ int demo_seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 		goto out;
 	}
 	rc = seed(db, o, c, e);
+	/* each area seeds its own records from what is there, deterministically:
+	 * one line each, "if (rc == 0) rc = <area>_demo(db, today, e);" */
+	char today[11];
+	if (o->today)
+		snprintf(today, sizeof today, "%s", o->today);
+	else
+		date_format(date_today(), today);
+	/* @calendar */
+	/* @cost */
+	/* @evm */
+	/* @staffing */
+	/* @raci */
+	/* @control */
+	/* @report */
 out:
 	return db_end(db, rc, e);
 }
