@@ -142,6 +142,7 @@ int tool_delete_api(struct req *r);
 /* @control: deviation rules, problems, control check */
 /* @report: control report, agenda, complexity */
 int health_api(struct req *r);
+int overview_api(struct req *r);	/* page_manage.c: the management overview */
 int me_api(struct req *r);
 int token_list_api(struct req *r);
 int token_post_api(struct req *r);

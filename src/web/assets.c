@@ -175,6 +175,11 @@ static const char app_css[] =
 	".swatch.late { background: #fff; border: 2px dashed var(--late); }\n"
 	".gantt .bar.critical { stroke: #111827; stroke-width: 2.5; }\n"
 	".swatch.critical { background: #fff; border: 3px solid #111827; }\n"
+	/* the management overview (/manage) */
+	".mg-figs { list-style: none; padding: 0; margin: 0.75rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }\n"
+	".mg-figs li { color: var(--muted); }\n"
+	".mg-n { font-size: 1.5rem; font-weight: 700; color: var(--ink); margin-right: 0.15rem; }\n"
+	".muted { color: var(--muted); font-size: 0.9rem; }\n"
 	"\n"
 	"@media (max-width: 40rem) {\n"
 	"  h1 { font-size: 1.4rem; }\n"

@@ -224,11 +224,15 @@ struct nav_item {
 	const char *key, *href, *label;
 };
 
+/* the pages used most; /manage leads to every other one */
 static const struct nav_item nav_management[] = {
+	{"manage", "/manage", "Overview"},
+	{"targets", "/targets", "Targets"},
 	{"plans", "/plans", "Plans"},
 	{"steps", "/steps", "Steps"},
 	{"time", "/time", "Time"},
-	{"tools", "/tools", "Tools"},
+	{"staffing", "/staffing", "Staffing"},
+	{"problems", "/problems", "Problems"},
 };
 static const struct nav_item nav_org[] = {
 	{"units", "/units", "Units"},

@@ -106,6 +106,7 @@ void person_link(struct buf *b, int64_t id, const char *name);
 
 /* the handlers */
 int home_page(struct req *r);
+int manage_page(struct req *r);	/* page_manage.c */
 int audit_page(struct req *r);	/* page_admin.c */
 int login_page(struct req *r);
 int login_post_page(struct req *r);

@@ -30,6 +30,7 @@ const struct route page_routes[] = {
 	{"POST", "/login", login_post_page, FORM | ROUTE_PUBLIC, K_NONE, A_READ},
 	{"POST", "/logout", logout_page, FORM, K_NONE, A_READ},
 	{"GET", "/", home_page, PAGE, K_NONE, A_READ},
+	{"GET", "/manage", manage_page, PAGE, K_NONE, A_READ},
 
 	/* a .../new form names no record: the handler checks the role, the
 	 * core checks the reference fields when the form is sent */

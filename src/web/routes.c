@@ -58,6 +58,7 @@ const struct route api_routes[] = {
 	/* @control: deviation rules, problems, control check */
 	/* @report: control report, agenda, complexity */
 
+	{"GET", "/api/v1/overview", overview_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/me", me_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/tokens", token_list_api, 0, K_NONE, A_READ},
 	{"POST", "/api/v1/tokens", token_post_api, ROUTE_WRITES, K_NONE, A_WRITE},
