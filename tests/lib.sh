@@ -370,9 +370,13 @@ admin_token() {
 
 # start_server [ARGS...]: starts tandem serve on a free loopback port;
 # sets $URL and $SERVER_PID. The API needs credentials: admin_token.
+# The scheduled control check is off (--check-every 0), so that no
+# problem appears in the middle of a test, unless ARGS set it.
 start_server() {
 	admin_token || return 1
-	"$TANDEM" --db "$DB" serve --listen 127.0.0.1:0 "$@" >"$TMP/server.out" 2>"$TMP/server.err" &
+	local every=(--check-every 0)
+	case " $* " in *" --check-every "*) every=() ;; esac
+	"$TANDEM" --db "$DB" serve --listen 127.0.0.1:0 "${every[@]}" "$@" >"$TMP/server.out" 2>"$TMP/server.err" &
 	SERVER_PID=$!
 	URL=
 	for _ in $(seq 1 200); do

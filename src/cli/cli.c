@@ -726,7 +726,10 @@ const char *fmt_hours(struct arena *a, int64_t minutes)
 
 const char *fmt_money(struct arena *a, int64_t cents)
 {
-	return arena_printf(a, "%lld.%02lld", (long long)(cents / 100), (long long)(cents % 100));
+	/* -150 is "-1.50": the sign once, then the magnitude */
+	uint64_t m = cents < 0 ? 0 - (uint64_t)cents : (uint64_t)cents;
+	return arena_printf(a, "%s%llu.%02llu", cents < 0 ? "-" : "", (unsigned long long)(m / 100),
+			    (unsigned long long)(m % 100));
 }
 
 const char *fmt_id(struct arena *a, int64_t id)

@@ -116,12 +116,105 @@ int tool_show_cmd(struct cli *c);
 int tool_alloc_cmd(struct cli *c);
 int tool_rm_cmd(struct cli *c);
 /* @calendar: the calendar and targets */
+int calendar_show_cmd(struct cli *c);
+int calendar_add_cmd(struct cli *c);
+int calendar_rm_cmd(struct cli *c);
+int calendar_set_cmd(struct cli *c);
+int target_add_cmd(struct cli *c);
+int target_list_cmd(struct cli *c);
+int target_show_cmd(struct cli *c);
+int target_set_cmd(struct cli *c);
+int target_rm_cmd(struct cli *c);
+int target_record_cmd(struct cli *c);
+int target_link_cmd(struct cli *c);
+int target_unlink_cmd(struct cli *c);
 /* @cost: budgets, expenses, progress, activity classes */
+#include "manage/budget.h"	/* the tables' field lists and input structs */
+#include "manage/expense.h"
+int budget_add_cmd(struct cli *c);
+int budget_list_cmd(struct cli *c);
+int budget_show_cmd(struct cli *c);
+int budget_set_cmd(struct cli *c);
+int budget_rm_cmd(struct cli *c);
+int budget_actual_cmd(struct cli *c);
+int expense_add_cmd(struct cli *c);
+int expense_list_cmd(struct cli *c);
+int expense_show_cmd(struct cli *c);
+int expense_set_cmd(struct cli *c);
+int expense_rm_cmd(struct cli *c);
 /* @evm: earned value */
+/* tandem plan evm, unit evm and control verify's flags (cmd_evm.c) */
+struct evm_opts {
+	int64_t unit_id;
+	const char *as_of;
+	int weekly, fix;
+};
+enum { EVM_UNIT = 1u << 0, EVM_AS_OF = 1u << 1, EVM_WEEKLY = 1u << 2, EVM_FIX = 1u << 3 };
+extern const struct field evm_cli_fields[];
+extern const struct field verify_cli_fields[];
+int plan_evm_cmd(struct cli *c);
+int unit_evm_cmd(struct cli *c);
+int control_verify_cmd(struct cli *c);
 /* @staffing: skills, positions, staffing */
+struct staff_match_opts {
+	int64_t position_id, unit_id;
+};
+int skill_add_cmd(struct cli *c);
+int skill_list_cmd(struct cli *c);
+int skill_show_cmd(struct cli *c);
+int skill_set_cmd(struct cli *c);
+int skill_rm_cmd(struct cli *c);
+int person_skill_cmd(struct cli *c);
+int person_unskill_cmd(struct cli *c);
+int person_skills_cmd(struct cli *c);
+int position_add_cmd(struct cli *c);
+int position_list_cmd(struct cli *c);
+int position_show_cmd(struct cli *c);
+int position_set_cmd(struct cli *c);
+int position_rm_cmd(struct cli *c);
+int position_need_cmd(struct cli *c);
+int position_unneed_cmd(struct cli *c);
+int staff_add_cmd(struct cli *c);
+int staff_list_cmd(struct cli *c);
+int staff_rm_cmd(struct cli *c);
+int staff_match_cmd(struct cli *c);
+int staff_span_cmd(struct cli *c);
 /* @raci: RACI, publishing, capacity */
+int step_raci_cmd(struct cli *c);
+int plan_raci_cmd(struct cli *c);
+int plan_publish_cmd(struct cli *c);
+int person_feed_cmd(struct cli *c);
+int person_load_cmd(struct cli *c);
+int person_overloads_cmd(struct cli *c);
 /* @control: deviation rules, problems, control check */
+#include "manage/control.h"	/* the field tables' structs, for commands.c */
+#include "manage/problem.h"
+struct agenda_opts {
+	int64_t unit_id;
+	const char *format;
+};
+extern const struct field control_show_fields[];
+extern const struct field control_unset_fields[];
+extern const struct field problem_add_cli_fields[];
+extern const struct field agenda_fields[];
+int control_show_cmd(struct cli *c);
+int control_set_cmd(struct cli *c);
+int control_unset_cmd(struct cli *c);
+int control_check_cmd(struct cli *c);
+int problem_add_cmd(struct cli *c);
+int problem_list_cmd(struct cli *c);
+int problem_show_cmd(struct cli *c);
+int problem_set_cmd(struct cli *c);
+int problem_rm_cmd(struct cli *c);
+int report_agenda_cmd(struct cli *c);
 /* @report: control report, agenda, complexity */
+#include "manage/report.h"	/* report_fields, struct report_input */
+struct complexity_opts {	/* tandem unit complexity's flags (cmd_report.c) */
+	int64_t unit_id;
+};
+extern const struct field complexity_cli_fields[];
+int unit_complexity_cmd(struct cli *c);
+int report_control_cmd(struct cli *c);
 int demo_cmd(struct cli *c);
 int serve_cmd(struct cli *c);
 int migrate_cmd(struct cli *c);

@@ -12,7 +12,8 @@
 #define TANDEM_VERSION "0.1.0"
 #endif
 
-enum { D_PEOPLE = 1, D_PLANS = 2, D_STEPS = 4, D_MONTHS = 8, D_SEED = 16, D_TODAY = 32 };
+enum { D_PEOPLE = 1, D_PLANS = 2, D_STEPS = 4, D_MONTHS = 8, D_SEED = 16, D_TODAY = 32,
+       D_UNITS = 64, D_CHUNK = 128 };
 
 const struct field demo_fields[] = {
 	{.name = "people", .type = FT_INT, .offset = offsetof(struct demo_opts, people),
@@ -27,6 +28,11 @@ const struct field demo_fields[] = {
 	 .bit = D_SEED, .min = 0, .max = INT64_MAX, .help = "generator seed (default 1)"},
 	{.name = "today", .type = FT_DATE, .offset = offsetof(struct demo_opts, today),
 	 .bit = D_TODAY, .help = "the day the demo is anchored on (default today)"},
+	{.name = "units", .type = FT_INT, .offset = offsetof(struct demo_opts, units),
+	 .bit = D_UNITS, .min = 6, .max = 1000000, .help = "units (default 6)"},
+	{.name = "chunk", .type = FT_INT, .offset = offsetof(struct demo_opts, chunk),
+	 .bit = D_CHUNK, .min = 15, .max = 1440,
+	 .help = "split a day's work into time entries of at most these minutes"},
 	{0},
 };
 
@@ -75,7 +81,7 @@ int demo_cmd(struct cli *c)
 	return 0;
 }
 
-enum { S_LISTEN = 1, S_THREADS = 2, S_PROXY = 4 };
+enum { S_LISTEN = 1, S_THREADS = 2, S_PROXY = 4, S_CHECK = 8 };
 
 const struct field serve_fields[] = {
 	{.name = "listen", .type = FT_TEXT, .offset = offsetof(struct serve_opts, listen),
@@ -85,6 +91,9 @@ const struct field serve_fields[] = {
 	{.name = "trusted_proxy", .type = FT_TEXT, .offset = offsetof(struct serve_opts, trusted_proxy),
 	 .bit = S_PROXY, .max = 64,
 	 .help = "ADDR of a reverse proxy whose X-Forwarded-For names the client"},
+	{.name = "check_every", .type = FT_INT, .offset = offsetof(struct serve_opts, check_every),
+	 .bit = S_CHECK, .min = 0, .max = 525600,
+	 .help = "run control check every MINUTES (default 60; 0 never)"},
 	{0},
 };
 
@@ -93,6 +102,8 @@ int serve_cmd(struct cli *c)
 	struct serve_opts *o = c->obj;
 	if (!(c->set & S_LISTEN))
 		o->listen = "127.0.0.1:8080";
+	if (!(c->set & S_CHECK))
+		o->check_every = 60;
 	if (!(c->set & S_THREADS)) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		o->threads = n < 2 ? 2 : n > 256 ? 256 : n;

@@ -2,15 +2,21 @@
 #include "cli/cli.h"
 #include "base/date.h"
 #include "manage/plan.h"
+#include "base/json.h"
 #include "manage/schedule.h"
+#include "manage/step.h"
 
 static int show(struct cli *c, int64_t id, int verbose)
 {
 	struct plan p;
-	if (plan_get(c->db, &c->a, id, &p, &c->e))
+	int64_t progress;	/* percent x100, weighted by estimate (step.h) */
+	if (plan_get(c->db, &c->a, id, &p, &c->e) ||
+	    step_plan_progress(c->db, id, &progress, &c->e))
 		return -1;
 	if (c->json) {
-		cli_print_json(c, plan_json(&p, 1));
+		json_t *o = plan_json(&p, 1);
+		json_set_decimal(o, "progress", progress);
+		cli_print_json(c, o);
 	} else if (verbose) {
 		fprintf(c->out, "plan      %lld\nname      %s\nunit      %lld %s\nowner     %s\n"
 				"start     %s\nstatus    %s\nsteps     %lld todo, %lld doing, %lld done, "
@@ -18,6 +24,8 @@ static int show(struct cli *c, int64_t id, int verbose)
 			(long long)p.unit_id, p.unit_name, fmt_str(p.owner_name), p.start_date,
 			p.status, (long long)p.steps[0], (long long)p.steps[1], (long long)p.steps[2],
 			(long long)p.steps[3], fmt_hours(&c->a, p.estimate_minutes));
+		fprintf(c->out, "progress  %lld.%02lld %%\n", (long long)(progress / 100),
+			(long long)(progress % 100));
 	}
 	return 0;
 }

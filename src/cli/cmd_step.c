@@ -21,10 +21,10 @@ static int show(struct cli *c, int64_t id, int verbose)
 		return 0;
 	fprintf(c->out, "step      %lld\nplan      %lld\nname      %s\nassignee  %s\n"
 			"estimate  %s h\nduration  %lld working day(s)\ndue       %s\n"
-			"status    %s\nlogged    %s h\n", (long long)s.id, (long long)s.plan_id,
-		s.name, fmt_str(s.assignee_name), fmt_hours(&c->a, s.estimate_minutes),
-		(long long)s.duration_days, fmt_str(s.due), s.status,
-		fmt_hours(&c->a, s.logged_minutes));
+			"status    %s\nprogress  %lld %%\nactivity  %s\nlogged    %s h\n",
+		(long long)s.id, (long long)s.plan_id, s.name, fmt_str(s.assignee_name),
+		fmt_hours(&c->a, s.estimate_minutes), (long long)s.duration_days, fmt_str(s.due),
+		s.status, (long long)s.pct, fmt_str(s.activity), fmt_hours(&c->a, s.logged_minutes));
 	for (size_t i = 0; i < s.ndeps; i++)
 		fprintf(c->out, "%-9s step %lld \"%s\" (%s)%s\n", i ? "" : "after",
 			(long long)s.deps[i].on, s.deps[i].name, s.deps[i].status,

@@ -36,11 +36,13 @@ int time_list_cmd(struct cli *c)
 		cli_print_json(c, o);
 		return 0;
 	}
-	static const char *const h[] = {"ID", "DAY", "PERSON", "STEP", "MINUTES", "NOTE", NULL};
-	struct table *t = table_new(&c->a, h, "rllrrl");
+	static const char *const h[] = {"ID", "DAY", "PERSON", "STEP", "MINUTES", "COST",
+					"ACTIVITY", "NOTE", NULL};
+	struct table *t = table_new(&c->a, h, "rllrrrll");
 	for (size_t i = 0; i < n; i++)
 		table_row(t, fmt_int(&c->a, v[i].id), v[i].day, v[i].person_name,
 			  fmt_int(&c->a, v[i].step_id), fmt_int(&c->a, v[i].minutes),
+			  fmt_money(&c->a, v[i].cost_cents), fmt_str(v[i].activity),
 			  fmt_str(v[i].note));
 	table_print(t, c->out);
 	fprintf(c->out, "total %lld minutes (%s h) in %zu entr%s\n", (long long)total,

@@ -3,11 +3,16 @@
 #include "cli/cli.h"
 
 #include "manage/demo.h"
+#include "manage/capacity.h"	/* @raci */
+#include "manage/raci.h"	/* @raci */
+#include "manage/calendar.h"	/* @calendar */
+#include "manage/target.h"	/* @calendar */
 #include "org/account.h"
 #include "manage/plan.h"
 #include "manage/step.h"
 #include "manage/timelog.h"
 #include "manage/tool.h"
+#include "manage/staffing.h"	/* @staffing */
 #include "org/person.h"
 #include "org/unit.h"
 #include "web/server.h"
@@ -15,6 +20,10 @@
 /* the flags of commands that are not an entity's fields (cmd_*.c) */
 extern const struct field unit_move_fields[];
 extern const struct field tool_alloc_fields[];
+extern const struct field position_add_fields[];	/* @staffing */
+extern const struct field staff_match_fields[];	/* @staffing */
+extern const struct field calendar_add_fields[];	/* @calendar */
+extern const struct field calendar_rm_fields[];	/* @calendar */
 extern const struct field demo_fields[];
 extern const struct field serve_fields[];
 extern const struct field migrate_fields[];
@@ -107,12 +116,200 @@ const struct cli_cmd cli_commands[] = {
 	{"tool", "rm", tool_rm_cmd, "remove a tool", NULL, 0, CMD_WRITES | CMD_ID, NULL},
 
 	/* @calendar: the calendar and targets */
+	{"calendar", "show", calendar_show_cmd, "show the working week and the holidays",
+	 holiday_filter_fields, OBJ(holiday_filter), CMD_JSON, NULL},
+	{"calendar", "add", calendar_add_cmd, "add a holiday: tandem calendar add DAY --name TEXT",
+	 calendar_add_fields, OBJ(holiday_input), CMD_WRITES | CMD_NAME,
+	 "The argument is the holiday's day, YYYY-MM-DD:\n"
+	 "  tandem calendar add 2026-12-25 --name Christmas\n"
+	 "Schedules count working days: a holiday on a working weekday is not one."},
+	{"calendar", "rm", calendar_rm_cmd, "remove a holiday: tandem calendar rm DAY",
+	 calendar_rm_fields, OBJ(holiday_input), CMD_WRITES | CMD_NAME,
+	 "The argument is the holiday's day, YYYY-MM-DD."},
+	{"calendar", "set", calendar_set_cmd, "set the working week", week_fields,
+	 OBJ(week_input), CMD_WRITES | CMD_JSON,
+	 "Days by name or ISO number, e.g. --workdays mon,tue,wed,thu or --workdays 1234;\n"
+	 "at least one."},
+	{"target", "add", target_add_cmd, "add a target: a metric, baseline and goal over a period",
+	 target_fields, OBJ(target_input), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "Values take at most two decimals; the goal may lie below the baseline."},
+	{"target", "list", target_list_cmd, "list targets with their progress and status",
+	 target_filter_fields, OBJ(target_filter), CMD_JSON,
+	 "progress = (current - baseline) / (goal - baseline); expected = the share of\n"
+	 "the period elapsed. achieved at 100 %; off track below expected x tolerance\n"
+	 "(tolerance.target, default 80 %); on track otherwise; no data without a value."},
+	{"target", "show", target_show_cmd, "show a target with its history and plans",
+	 target_as_of_fields, OBJ(target_filter), CMD_ID | CMD_JSON, NULL},
+	{"target", "set", target_set_cmd, "change a target", target_fields, OBJ(target_input),
+	 CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"target", "rm", target_rm_cmd, "remove a target with its values", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"target", "record", target_record_cmd, "record a value of a target",
+	 target_value_fields, OBJ(target_value_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "The day must lie within the target's period. The current value is the\n"
+	 "latest by day (then by the order recorded)."},
+	{"target", "link", target_link_cmd, "make a plan serve a target", target_plan_fields,
+	 OBJ(target_plan_input), CMD_WRITES | CMD_ID, NULL},
+	{"target", "unlink", target_unlink_cmd, "stop a plan serving a target",
+	 target_plan_fields, OBJ(target_plan_input), CMD_WRITES | CMD_ID, NULL},
 	/* @cost: budgets, expenses, progress, activity classes */
+	{"budget", "add", budget_add_cmd, "add a budget line to a plan or a unit", budget_fields,
+	 OBJ(budget_input), CMD_WRITES | CMD_JSON,
+	 "A plan's line: --plan P (the period is optional). A unit's line: --unit U\n"
+	 "with --from and --to. Categories: labour, tools, other."},
+	{"budget", "list", budget_list_cmd, "list budget lines with their total",
+	 budget_filter_fields, OBJ(budget_filter), CMD_JSON, NULL},
+	{"budget", "show", budget_show_cmd, "show a budget line", NULL, 0, CMD_ID | CMD_JSON, NULL},
+	{"budget", "set", budget_set_cmd, "change a budget line", budget_fields, OBJ(budget_input),
+	 CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"budget", "rm", budget_rm_cmd, "remove a budget line", NULL, 0, CMD_WRITES | CMD_ID, NULL},
+	{"budget", "actual", budget_actual_cmd, "budget against actual cost, by category",
+	 bva_query_fields, OBJ(bva_query), CMD_JSON,
+	 "For --plan P, or --unit U (its subtree's plans and period lines, each\n"
+	 "prorated by the days of its period inside --from..--to). Actual: labour\n"
+	 "from the time entries' cost, tools in full, expenses by category."},
+	{"expense", "add", expense_add_cmd, "record money spent on a plan", expense_fields,
+	 OBJ(expense_input), CMD_WRITES | CMD_JSON,
+	 "The day is on or after the plan's start; a step must be one of the plan's."},
+	{"expense", "list", expense_list_cmd, "list expenses with their total",
+	 expense_filter_fields, OBJ(expense_filter), CMD_JSON, NULL},
+	{"expense", "show", expense_show_cmd, "show an expense", NULL, 0, CMD_ID | CMD_JSON, NULL},
+	{"expense", "set", expense_set_cmd, "change an expense", expense_fields,
+	 OBJ(expense_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"expense", "rm", expense_rm_cmd, "remove an expense", NULL, 0, CMD_WRITES | CMD_ID, NULL},
 	/* @evm: earned value */
+	{"plan", "evm", plan_evm_cmd, "earned value of a plan: PV, EV, AC, CPI, SPI, EAC...",
+	 evm_cli_fields, OBJ(evm_opts), CMD_ID | CMD_JSON,
+	 "As of --as-of (today): BAC is the plan's budget lines; PV spreads each step's\n"
+	 "share of BAC (by estimate) over the working days of its early schedule; EV is\n"
+	 "BAC x the weighted percent complete as of that day; AC is the time logged (at\n"
+	 "the rate when logged), the tools and the expenses up to that day.\n"
+	 "--weekly true adds PV, EV and AC week by week. See docs/evm.md."},
+	{"unit", "evm", unit_evm_cmd, "earned value rolled up over the unit tree",
+	 evm_cli_fields, OBJ(evm_opts), CMD_JSON,
+	 "Each unit's figures sum the plans of its subtree (--unit ID: only that\n"
+	 "subtree); CPI and SPI are recomputed from the sums."},
+	{"control", "verify", control_verify_cmd,
+	 "check the earned-value aggregates against the data", verify_cli_fields,
+	 OBJ(evm_opts), CMD_JSON | CMD_WRITES,
+	 "Recomputes every plan's aggregates from scratch and prints each difference;\n"
+	 "exits 0 when they match, 5 when they differ. --fix true rewrites them."},
 	/* @staffing: skills, positions, staffing */
+	{"skill", "add", skill_add_cmd, "add a skill to the catalogue", skill_fields,
+	 OBJ(skill_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
+	{"skill", "list", skill_list_cmd, "list skills, with how many people have each",
+	 skill_filter_fields, OBJ(skill_filter), CMD_JSON,
+	 "With --person, that person's skills and levels."},
+	{"skill", "show", skill_show_cmd, "show a skill", NULL, 0, CMD_ID | CMD_JSON, NULL},
+	{"skill", "set", skill_set_cmd, "rename or describe a skill", skill_fields,
+	 OBJ(skill_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"skill", "rm", skill_rm_cmd, "remove a skill nobody has and no position requires", NULL,
+	 0, CMD_WRITES | CMD_ID, NULL},
+	{"person", "skill", person_skill_cmd, "set a person's level in a skill", level_fields,
+	 OBJ(level_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "Levels: 1 aware, 2 beginner, 3 practitioner, 4 advanced, 5 expert."},
+	{"person", "unskill", person_unskill_cmd, "take a skill off a person", unlevel_fields,
+	 OBJ(level_input), CMD_WRITES | CMD_ID, NULL},
+	{"person", "skills", person_skills_cmd, "list a person's skills and levels", NULL, 0,
+	 CMD_ID | CMD_JSON, NULL},
+	{"position", "add", position_add_cmd, "add a position to a unit", position_add_fields,
+	 OBJ(position_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
+	{"position", "list", position_list_cmd, "list positions with filled, headcount, vacancies",
+	 position_filter_fields, OBJ(position_filter), CMD_JSON,
+	 "--vacant true lists only the positions with a vacancy."},
+	{"position", "show", position_show_cmd, "show a position, its skills and its holders",
+	 NULL, 0, CMD_ID | CMD_JSON, NULL},
+	{"position", "set", position_set_cmd, "change a position's title, unit or headcount",
+	 position_fields, OBJ(position_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH,
+	 "The headcount never goes below the people holding the position."},
+	{"position", "rm", position_rm_cmd, "remove a position nobody holds", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"position", "need", position_need_cmd, "require a skill at a level", level_fields,
+	 OBJ(level_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "Levels: 1 aware, 2 beginner, 3 practitioner, 4 advanced, 5 expert."},
+	{"position", "unneed", position_unneed_cmd, "stop requiring a skill", unlevel_fields,
+	 OBJ(level_input), CMD_WRITES | CMD_ID | CMD_JSON, NULL},
+	{"staff", "add", staff_add_cmd, "put a person in a position (prints the match)",
+	 staff_fields, OBJ(staff_input), CMD_WRITES | CMD_JSON,
+	 "Refused when the position is at its headcount or the person holds it already."},
+	{"staff", "list", staff_list_cmd, "list who holds which position, with the match",
+	 staff_filter_fields, OBJ(staff_filter), CMD_JSON, NULL},
+	{"staff", "rm", staff_rm_cmd, "take a person out of a position", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"staff", "match", staff_match_cmd, "rank the candidates for a position",
+	 staff_match_fields, OBJ(staff_match_opts), CMD_JSON,
+	 "The people of the unit (default the position's) and its sub-units, best\n"
+	 "match first. The match is the mean over the required skills of\n"
+	 "min(level had, level required) / level required, in percent."},
+	{"staff", "span", staff_span_cmd, "span of control: each manager's direct reports",
+	 span_filter_fields, OBJ(span_filter), CMD_JSON,
+	 "Flags a span below 2 direct reports as narrow and above 12 as wide."},
 	/* @raci: RACI, publishing, capacity */
+	{"step", "raci", step_raci_cmd, "give a person a RACI role on a step, or none",
+	 raci_fields, OBJ(raci_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "Roles: R (responsible), A (accountable), C (consulted), I (informed); --role none\n"
+	 "removes the person's role. A step has one A: setting another is refused\n"
+	 "unless --replace true, which removes the current one's role."},
+	{"plan", "raci", plan_raci_cmd, "show a plan's RACI matrix and the steps lacking an A or R",
+	 NULL, 0, CMD_ID | CMD_JSON,
+	 "Without explicit roles the plan's owner is the implied Accountable, (A), and\n"
+	 "each step's assignee the implied Responsible, (R)."},
+	{"plan", "publish", plan_publish_cmd, "publish a plan to everyone in it", publish_fields,
+	 OBJ(publish_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "It goes to the plan's owner, every assignee and everyone with a RACI role,\n"
+	 "into their feed (tandem person feed)."},
+	{"person", "feed", person_feed_cmd, "what was published to a person, newest first",
+	 feed_query_fields, OBJ(feed_query), CMD_ID | CMD_JSON, NULL},
+	{"person", "load", person_load_cmd, "planned load against capacity per week",
+	 load_query_fields, OBJ(load_query), CMD_JSON,
+	 "Everyone, or --person ID, or the people of --unit ID and its subtree.\n"
+	 "See docs/capacity.md for how the load is computed."},
+	{"person", "overloads", person_overloads_cmd, "the weeks where people are overloaded",
+	 load_query_fields, OBJ(load_query), CMD_JSON, NULL},
 	/* @control: deviation rules, problems, control check */
+	{"control", "show", control_show_cmd, "show the tolerances of the deviation rules",
+	 control_show_fields, OBJ(tolerance_input), CMD_JSON,
+	 "With --unit, the tolerances that apply to that unit: its own override, else\n"
+	 "its nearest ancestor's, else the organization's, else the default."},
+	{"control", "set", control_set_cmd, "set a rule's tolerance, or switch it on or off",
+	 tolerance_fields, OBJ(tolerance_input), CMD_WRITES,
+	 "Rules: cpi, spi (value/100), overdue (days), overload (% of capacity), burn\n"
+	 "(points), target (% of expected). --enabled false switches a rule off for\n"
+	 "the organization, or for a unit's subtree with --unit."},
+	{"control", "unset", control_unset_cmd, "remove a unit's tolerance (or reset the org's)",
+	 control_unset_fields, OBJ(tolerance_input), CMD_WRITES, NULL},
+	{"control", "check", control_check_cmd, "open a problem for each deviation found",
+	 check_fields, OBJ(check_input), CMD_WRITES | CMD_JSON,
+	 "Evaluates every rule as of the day and opens one problem per deviation that\n"
+	 "has no open problem for the same rule and subject. It closes nothing."},
+	{"problem", "add", problem_add_cmd, "log a problem by hand", problem_add_cli_fields,
+	 OBJ(problem_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
+	{"problem", "list", problem_list_cmd, "list problems (overdue ones flagged)",
+	 problem_filter_fields, OBJ(problem_filter), CMD_JSON,
+	 "--open true lists the problems not closed."},
+	{"problem", "show", problem_show_cmd, "show a problem", NULL, 0, CMD_ID | CMD_JSON, NULL},
+	{"problem", "set", problem_set_cmd, "record a root cause, an action, an owner, a status",
+	 problem_set_fields, OBJ(problem_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH,
+	 "Statuses: open, investigating, acting, closed. Closing records the day;\n"
+	 "reopening is refused while another problem of the same rule and subject is open."},
+	{"problem", "rm", problem_rm_cmd, "remove a problem logged by hand", NULL, 0,
+	 CMD_WRITES | CMD_ID, "A problem a check found is closed instead."},
+	{"report", "agenda", report_agenda_cmd, "a meeting agenda of the open problems",
+	 agenda_fields, OBJ(agenda_opts), CMD_JSON,
+	 "Ordered by severity (3 first), then overdue first, then the oldest found."},
 	/* @report: control report, agenda, complexity */
+	{"unit", "complexity", unit_complexity_cmd,
+	 "coordination load per unit: open steps per person, dependencies, hand-offs",
+	 complexity_cli_fields, OBJ(complexity_opts), CMD_JSON,
+	 "Each unit's figures cover its sub-units. Without --unit, every unit as a\n"
+	 "tree. See docs/reports.md for the formulas."},
+	{"report", "control", report_control_cmd,
+	 "the control report of a unit and its sub-units for a period", report_fields,
+	 OBJ(report_input), CMD_JSON,
+	 "Earned value per plan (as of --to), budget vs actual by category, overdue\n"
+	 "steps, overloaded person-weeks and open problems, as Markdown (default),\n"
+	 "HTML (a standalone document), CSV (one table, a \"section\" column) or JSON:\n"
+	 "  tandem report control --unit 2 --from 2026-03-01 --to 2026-03-31 --format html"},
 
 	{"demo", "", demo_cmd, "seed the demo organization into an empty database",
 	 demo_fields, OBJ(demo_opts), CMD_JSON | CMD_WRITES,

@@ -13,6 +13,12 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "manage/target.h"	/* @calendar */
+#include "manage/ledger.h"
+#include "manage/budget.h"	/* @cost */
+#include "manage/staffing.h"	/* @staffing */
+#include "manage/raci.h"	/* @raci */
+#include "manage/control.h"	/* @control */
 
 /* splitmix64: small, fast, and the same on every platform */
 struct rng {
@@ -77,6 +83,21 @@ static const struct unit_def units[] = {
 };
 enum { NUNITS = sizeof units / sizeof units[0] };
 
+/* With --units beyond the table, unit u >= NUNITS is "Team u" under
+ * unit (u - NUNITS) / 8 + 1: a tree of fan-out 8 below the top units. */
+static int unit_parent(int64_t u)
+{
+	return u < NUNITS ? units[u].parent : (int)((u - NUNITS) / 8 + 1);
+}
+static const char *unit_head_title(int64_t u)
+{
+	return u < NUNITS ? units[u].head_title : "Team Lead";
+}
+static const char *unit_staff_title(int64_t u)
+{
+	return u < NUNITS ? units[u].staff_title : "Specialist";
+}
+
 #define N(a) ((int64_t)(sizeof(a) / sizeof((a)[0])))
 
 static int exec1(struct stmt *st, int64_t *id, struct err *e)
@@ -116,27 +137,36 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 		today = date_today();
 	}
 	int rc = -1;
-	int64_t unit_ids[NUNITS], *people = NULL, *head = NULL, *plan_ids = NULL;
-	int64_t *plan_unit = NULL;
+	int64_t nu = o->units > NUNITS ? o->units : NUNITS;
+	int64_t *unit_ids = calloc((size_t)nu, sizeof *unit_ids), *people = NULL, *head = NULL;
+	int64_t *plan_ids = NULL, *plan_unit = NULL;
+	/* the people of each unit, by index: unit u's are by_unit[first[u] .. first[u + 1]) */
+	int64_t *by_unit = NULL, *unit_first = NULL;
 	struct step_rec *steps = NULL;
 	char day[11];
 
-	for (int i = 0; i < NUNITS; i++) {
+	if (!unit_ids) {
+		err_set(e, ERR_INTERNAL, "", "out of memory");
+		goto out;
+	}
+	for (int64_t i = 0; i < nu; i++) {
 		struct stmt *st = db_prepare(db,
 			"INSERT INTO unit (name, parent_id) VALUES (:name, :parent) RETURNING id", e);
 		if (!st)
 			goto out;
-		db_bind_text(st, ":name", units[i].name);
-		db_bind_id(st, ":parent", units[i].parent < 0 ? 0 : unit_ids[units[i].parent]);
+		char uname[32];
+		snprintf(uname, sizeof uname, "Team %lld", (long long)i);
+		db_bind_text(st, ":name", i < NUNITS ? units[i].name : uname);
+		db_bind_id(st, ":parent", unit_parent(i) < 0 ? 0 : unit_ids[unit_parent(i)]);
 		if (exec1(st, &unit_ids[i], e))
 			goto out;
 	}
-	c->units = NUNITS;
+	c->units = nu;
 
 	/* people: the first NUNITS are the heads; the rest spread over units */
-	int64_t np = o->people < NUNITS ? NUNITS : o->people;
+	int64_t np = o->people < nu ? nu : o->people;
 	people = calloc((size_t)np, sizeof *people);
-	head = calloc(NUNITS, sizeof *head);
+	head = calloc((size_t)nu, sizeof *head);
 	int64_t *person_unit = calloc((size_t)np, sizeof *person_unit);
 	if (!people || !head || !person_unit) {
 		free(person_unit);
@@ -144,7 +174,7 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 		goto out;
 	}
 	for (int64_t i = 0; i < np; i++) {
-		int u = i < NUNITS ? (int)i : 1 + (int)(i % (NUNITS - 1));
+		int u = i < nu ? (int)i : 1 + (int)(i % (nu - 1));
 		const char *fn = first_names[i % N(first_names)];
 		const char *ln = last_names[(i / N(first_names) + i * 7) % N(last_names)];
 		char name[96], email[160];
@@ -157,9 +187,8 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 		for (char *p = email; *p; p++)
 			if (*p >= 'A' && *p <= 'Z')
 				*p = (char)(*p - 'A' + 'a');
-		int64_t manager = i < NUNITS ? (units[u].parent < 0 ? 0 : head[units[u].parent])
-					     : head[u];
-		int64_t rate = i < NUNITS ? rng_range(&r, 90, 140) : rng_range(&r, 45, 95);
+		int64_t manager = i < nu ? (unit_parent(u) < 0 ? 0 : head[unit_parent(u)]) : head[u];
+		int64_t rate = i < nu ? rng_range(&r, 90, 140) : rng_range(&r, 45, 95);
 		static const int64_t caps[] = {40, 40, 40, 40, 32, 24};
 		struct stmt *st = db_prepare(db,
 			"INSERT INTO person (name, email, unit_id, manager_id, title, rate_cents, "
@@ -171,16 +200,31 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 		db_bind_text(st, ":email", email);
 		db_bind_int(st, ":unit", unit_ids[u]);
 		db_bind_id(st, ":manager", manager);
-		db_bind_text(st, ":title", i < NUNITS ? units[u].head_title : units[u].staff_title);
+		db_bind_text(st, ":title", i < nu ? unit_head_title(u) : unit_staff_title(u));
 		db_bind_int(st, ":rate", rate * 100);
 		db_bind_int(st, ":capacity", caps[rng_range(&r, 0, N(caps) - 1)] * 60);
 		if (exec1(st, &people[i], e))
 			goto out_pu;
-		if (i < NUNITS)
+		if (i < nu)
 			head[u] = people[i];
 		person_unit[i] = u;
 	}
 	c->people = np;
+	by_unit = calloc((size_t)np, sizeof *by_unit);
+	unit_first = calloc((size_t)nu + 1, sizeof *unit_first);
+	if (!by_unit || !unit_first) {
+		err_set(e, ERR_INTERNAL, "", "out of memory");
+		goto out_pu;
+	}
+	for (int64_t i = 0; i < np; i++)
+		unit_first[person_unit[i] + 1]++;
+	for (int64_t u = 0; u < nu; u++)
+		unit_first[u + 1] += unit_first[u];
+	for (int64_t i = 0; i < np; i++)
+		by_unit[unit_first[person_unit[i]]++] = i;
+	for (int64_t u = nu; u > 0; u--)	/* undo the fill: u's start again */
+		unit_first[u] = unit_first[u - 1];
+	unit_first[0] = 0;
 
 	/* plans, started over the last months, owned by unit heads */
 	int64_t nplans = o->plans < 1 ? 1 : o->plans;
@@ -191,7 +235,7 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 		goto out_pu;
 	}
 	for (int64_t i = 0; i < nplans; i++) {
-		int u = 1 + (int)(i % (NUNITS - 1));
+		int u = 1 + (int)(i % (nu - 1));
 		char name[96];
 		if (i < N(plan_names))
 			snprintf(name, sizeof name, "%s", plan_names[i]);
@@ -244,11 +288,20 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 			int u = (int)plan_unit[p];
 			int64_t pick = rng_range(&r, 0, np - 1);
 			int64_t who = pick;
-			for (int64_t t = 0; t < np; t++)
-				if (person_unit[(pick + t) % np] == u) {
-					who = (pick + t) % np;
-					break;
+			/* the first of the unit's people at or after pick, wrapping:
+			 * a binary search in the unit's list (ascending indexes) */
+			int64_t lo = unit_first[u], hi = unit_first[u + 1];
+			if (lo < hi) {
+				int64_t a = lo, b = hi;
+				while (a < b) {
+					int64_t mid = a + (b - a) / 2;
+					if (by_unit[mid] < pick)
+						a = mid + 1;
+					else
+						b = mid;
 				}
+				who = a < hi ? by_unit[a] : by_unit[lo];
+			}
 			int64_t dur = rng_range(&r, 1, 8);
 			int64_t est = dur * rng_range(&r, 4, 8) * 60;
 			cursor = date_add_working(cursor, (int)rng_range(&r, 0, 3));
@@ -364,25 +417,30 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 				if (m < 15)
 					continue;
 				date_format(d, day);
-				struct stmt *st = db_prepare(db,
-					"INSERT INTO time_entry (person_id, step_id, day, minutes, note) "
-					"VALUES (:person, :step, :day, :minutes, :note)", e);
-				if (!st) {
-					free(booked);
-					goto out_pu;
-				}
-				db_bind_int(st, ":person", people[sr->who]);
-				db_bind_int(st, ":step", sr->id);
-				db_bind_text(st, ":day", day);
-				db_bind_int(st, ":minutes", m);
-				db_bind_text(st, ":note", "");
-				if (exec1(st, NULL, e)) {
-					free(booked);
-					goto out_pu;
+				/* --chunk splits a day's work into entries of at most that */
+				for (int64_t left = m; left > 0;) {
+					int64_t piece = o->chunk > 0 && left > o->chunk ? o->chunk : left;
+					struct stmt *st = db_prepare(db,
+						"INSERT INTO time_entry (person_id, step_id, day, minutes, "
+						"note) VALUES (:person, :step, :day, :minutes, :note)", e);
+					if (!st) {
+						free(booked);
+						goto out_pu;
+					}
+					db_bind_int(st, ":person", people[sr->who]);
+					db_bind_int(st, ":step", sr->id);
+					db_bind_text(st, ":day", day);
+					db_bind_int(st, ":minutes", piece);
+					db_bind_text(st, ":note", "");
+					if (exec1(st, NULL, e)) {
+						free(booked);
+						goto out_pu;
+					}
+					left -= piece;
+					c->entries++;
 				}
 				*b = (uint16_t)(*b + m);
 				target -= m;
-				c->entries++;
 			}
 			if (s_ % 5000 == 0)
 				progress(o, "time entries", s_, ns);
@@ -410,6 +468,9 @@ static int seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 out_pu:
 	free(person_unit);
 out:
+	free(unit_ids);
+	free(by_unit);
+	free(unit_first);
 	free(people);
 	free(head);
 	free(plan_ids);
@@ -444,11 +505,17 @@ int demo_seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 	else
 		date_format(date_today(), today);
 	/* @calendar */
+	if (rc == 0) rc = target_demo(db, today, e);
 	/* @cost */
+	if (rc == 0) rc = cost_demo(db, today, e);
 	/* @evm */
+	if (rc == 0) rc = ledger_rebuild(db, e);
 	/* @staffing */
+	if (rc == 0) rc = staffing_demo(db, today, e);
 	/* @raci */
+	if (rc == 0) rc = raci_demo(db, today, e);
 	/* @control */
+	if (rc == 0) rc = control_demo(db, today, e);
 	/* @report */
 out:
 	return db_end(db, rc, e);

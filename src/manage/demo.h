@@ -15,6 +15,8 @@ struct demo_opts {
 	int64_t steps;		/* default 80, spread over the plans */
 	int64_t months;		/* of time entries before today, default 3 */
 	int64_t seed;		/* default 1 */
+	int64_t units;		/* default 6 (the named ones); more are "Team N" */
+	int64_t chunk;		/* a time entry's most minutes (0: a day's work in one) */
 	const char *today;	/* anchor day, default the current day */
 	/* progress: called now and then with work done out of total */
 	void (*progress)(void *ctx, const char *what, int64_t done, int64_t total);

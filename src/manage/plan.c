@@ -5,6 +5,7 @@
 
 #include "base/buf.h"
 #include "base/json.h"
+#include "manage/ledger.h"
 #include "org/person.h"
 #include "org/unit.h"
 
@@ -83,6 +84,7 @@ int plan_add(struct db *db, const struct plan_input *in, unsigned set, int64_t *
 	db_bind_text(st, ":status", (set & PLAN_STATUS) ? in->status : "draft");
 	if (db_one_int(st, id, e) == 1)
 		rc = 0;
+	if (rc == 0) rc = ledger_plan(db, *id, e);	/* @evm */
 out:
 	return db_end(db, rc, e);
 }
@@ -233,6 +235,7 @@ int plan_rm(struct db *db, int64_t id, struct err *e)
 	}
 	if (db_run_id(db, "DELETE FROM plan WHERE id = :id", id, e) >= 0)
 		rc = 0;
+	if (rc == 0) rc = ledger_plan_gone(db, id, e);	/* @evm */
 out:
 	return db_end(db, rc, e);
 }

@@ -6,6 +6,7 @@
 
 #include "base/date.h"
 #include "base/json.h"
+#include "manage/calendar.h"
 #include "manage/plan.h"
 
 struct id_index {
@@ -108,16 +109,17 @@ int cpm_solve(struct arena *a, struct cpm_node *nodes, size_t n, const struct cp
 	return length;
 }
 
-/* The date of working day k of a plan starting on start (k may be
- * negative after a negative lag: it then counts back). */
-static int32_t working_day(int32_t start, int k)
+/* The date of working day k of a plan starting on start, in the
+ * organization's calendar (k may be negative after a negative lag: it
+ * then counts back). */
+static int32_t working_day(const struct calendar *cal, int32_t start, int k)
 {
 	if (k >= 0)
-		return date_add_working(start, k);
-	int32_t d = date_add_working(start, 0);
+		return cal_add_working(cal, start, k);
+	int32_t d = cal_add_working(cal, start, 0);
 	while (k < 0) {
 		d--;
-		if (date_is_working(d))
+		if (cal_is_working(cal, d))
 			k++;
 	}
 	return d;
@@ -208,21 +210,24 @@ int plan_schedule(struct db *db, struct arena *a, int64_t plan_id, struct plan_s
 	int length = cpm_solve(a, nodes, ns, edges, ne, e);
 	if (length < 0)
 		return -1;
+	struct calendar cal;
+	if (calendar_load(db, a, &cal, e))
+		return -1;
 	for (size_t i = 0; i < ns; i++) {
 		struct sched_step *s = &steps[i];
 		s->c = nodes[i];
-		s->es_day = working_day(start, s->c.es);
-		s->ls_day = working_day(start, s->c.ls);
+		s->es_day = working_day(&cal, start, s->c.es);
+		s->ls_day = working_day(&cal, start, s->c.ls);
 		/* the last working day of the step (its first, for a milestone) */
-		s->ef_day = s->c.duration ? working_day(start, s->c.ef - 1) : s->es_day;
-		s->lf_day = s->c.duration ? working_day(start, s->c.lf - 1) : s->ls_day;
+		s->ef_day = s->c.duration ? working_day(&cal, start, s->c.ef - 1) : s->es_day;
+		s->lf_day = s->c.duration ? working_day(&cal, start, s->c.lf - 1) : s->ls_day;
 		int32_t due;
 		s->late = s->due && date_parse(s->due, &due) == 0 && due < s->ef_day;
 	}
 	qsort(steps, ns, sizeof *steps, cmp_sched);
 	out->plan_id = plan_id;
-	out->start = working_day(start, 0);
-	out->finish = length ? working_day(start, length - 1) : out->start;
+	out->start = working_day(&cal, start, 0);
+	out->finish = length ? working_day(&cal, start, length - 1) : out->start;
 	out->length = length;
 	out->steps = steps;
 	out->n = ns;

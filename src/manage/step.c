@@ -6,13 +6,19 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "base/json.h"
+#include "manage/ledger.h"
 #include "manage/graph.h"
 #include "manage/plan.h"
 #include "org/person.h"
 #include "org/unit.h"
 
 const char *const step_statuses[] = {"todo", "doing", "done", "blocked", NULL};
+/* as ACTIVITIES in store/migrations.c, then "none" */
+const char *const step_activities[] = {"planning", "budgeting", "organizing", "staffing",
+				       "controlling", "problem-solving", "direction", "aligning",
+				       "motivating", "change", "none", NULL};
 
 const struct field step_fields[] = {
 	{.name = "plan_id", .type = FT_ID, .offset = offsetof(struct step_input, plan_id),
@@ -32,6 +38,11 @@ const struct field step_fields[] = {
 	{.name = "status", .type = FT_ENUM, .offset = offsetof(struct step_input, status),
 	 .bit = STEP_STATUS, .choices = step_statuses,
 	 .help = "todo (default), doing, done or blocked"},
+	{.name = "activity", .type = FT_ENUM, .offset = offsetof(struct step_input, activity),
+	 .bit = STEP_ACTIVITY, .choices = step_activities, .nullable = 1,
+	 .help = "its activity class, the default of its time entries (none: the work itself)"},
+	{.name = "pct", .type = FT_INT, .offset = offsetof(struct step_input, pct),
+	 .bit = STEP_PCT, .min = 0, .max = 100, .help = "percent complete, 0-100"},
 	{0},
 };
 
@@ -74,6 +85,42 @@ int step_must_exist(struct db *db, int64_t id, const char *field, struct err *e)
 	return 0;
 }
 
+/* The class to store: NULL for the work itself. */
+static const char *activity_of(const struct step_input *in)
+{
+	return in->activity && strcmp(in->activity, "none") != 0 ? in->activity : NULL;
+}
+
+/* Keeps a step's percent complete for today: one row per step and day,
+ * the day's last value (an update, else an insert: portable upsert). */
+static int progress_write(struct db *db, int64_t id, int64_t pct, struct err *e)
+{
+	char today[11];
+	date_format(date_today(), today);
+	struct stmt *st = db_prepare(db,
+		"UPDATE step_progress SET pct = :pct WHERE step_id = :id AND day = :day "
+		"RETURNING step_id", e);
+	if (!st)
+		return -1;
+	db_bind_int(st, ":pct", pct);
+	db_bind_int(st, ":id", id);
+	db_bind_text(st, ":day", today);
+	int64_t got;
+	int rc = db_one_int(st, &got, e);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	st = db_prepare(db, "INSERT INTO step_progress (step_id, day, pct) "
+			    "VALUES (:id, :day, :pct)", e);
+	if (!st)
+		return -1;
+	db_bind_int(st, ":id", id);
+	db_bind_text(st, ":day", today);
+	db_bind_int(st, ":pct", pct);
+	rc = db_step(st, e);
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
 static int validate(struct db *db, const struct step_input *in, unsigned set, struct err *e)
 {
 	if ((set & STEP_PLAN) && plan_must_exist(db, in->plan_id, "plan_id", e))
@@ -81,6 +128,10 @@ static int validate(struct db *db, const struct step_input *in, unsigned set, st
 	if ((set & STEP_ASSIGNEE) && in->assignee_id &&
 	    person_must_exist(db, in->assignee_id, "assignee_id", e))
 		return -1;
+	if ((set & STEP_PCT) && (set & STEP_STATUS) && strcmp(in->status, "done") == 0 &&
+	    in->pct != 100)
+		return err_set(e, ERR_BAD_INPUT, "pct", "pct: a done step is 100%% complete "
+			       "(got %lld)", (long long)in->pct);
 	return 0;
 }
 
@@ -94,10 +145,12 @@ int step_add(struct db *db, const struct step_input *in, unsigned set, int64_t *
 	int rc = -1;
 	if (validate(db, in, set, e))
 		goto out;
+	const char *status = (set & STEP_STATUS) ? in->status : "todo";
+	int64_t pct = strcmp(status, "done") == 0 ? 100 : (set & STEP_PCT) ? in->pct : 0;
 	struct stmt *st = db_prepare(db,
 		"INSERT INTO step (plan_id, name, assignee_id, estimate_minutes, duration_days, "
-		"due, status) VALUES (:plan, :name, :assignee, :estimate, :duration, :due, "
-		":status) RETURNING id", e);
+		"due, status, activity, pct) VALUES (:plan, :name, :assignee, :estimate, "
+		":duration, :due, :status, :activity, :pct) RETURNING id", e);
 	if (!st)
 		goto out;
 	db_bind_int(st, ":plan", in->plan_id);
@@ -106,16 +159,19 @@ int step_add(struct db *db, const struct step_input *in, unsigned set, int64_t *
 	db_bind_int(st, ":estimate", (set & STEP_ESTIMATE) ? in->estimate_minutes : 0);
 	db_bind_int(st, ":duration", (set & STEP_DURATION) ? in->duration_days : 1);
 	db_bind_text(st, ":due", (set & STEP_DUE) ? in->due : NULL);
-	db_bind_text(st, ":status", (set & STEP_STATUS) ? in->status : "todo");
-	if (db_one_int(st, id, e) == 1)
+	db_bind_text(st, ":status", status);
+	db_bind_text(st, ":activity", (set & STEP_ACTIVITY) ? activity_of(in) : NULL);
+	db_bind_int(st, ":pct", pct);
+	if (db_one_int(st, id, e) == 1 && (pct == 0 || progress_write(db, *id, pct, e) == 0))
 		rc = 0;
+	if (rc == 0) rc = ledger_step(db, *id, 0, e);	/* @evm */
 out:
 	return db_end(db, rc, e);
 }
 
 #define STEP_SELECT                                                               \
 	"SELECT s.id, s.plan_id, s.name, s.assignee_id, a.name, s.estimate_minutes, " \
-	"s.duration_days, s.due, s.status FROM step s "                              \
+	"s.duration_days, s.due, s.status, s.activity, s.pct FROM step s "          \
 	"LEFT JOIN person a ON a.id = s.assignee_id "
 
 static void step_row(struct stmt *st, struct arena *a, void *item)
@@ -130,6 +186,8 @@ static void step_row(struct stmt *st, struct arena *a, void *item)
 	s->duration_days = db_col_int(st, 6);
 	s->due = arena_strdup(a, db_col_text(st, 7));
 	s->status = arena_strdup(a, db_col_text(st, 8));
+	s->activity = arena_strdup(a, db_col_text(st, 9));
+	s->pct = db_col_int(st, 10);
 	/* show only; listings come from db_collect, whose memory is not zeroed */
 	s->deps = NULL;
 	s->ndeps = 0;
@@ -149,7 +207,7 @@ int step_get(struct db *db, struct arena *a, int64_t id, struct step *s, struct 
 {
 	struct stmt *st = db_prepare(db,
 		"SELECT s.id, s.plan_id, s.name, s.assignee_id, a.name, s.estimate_minutes, "
-		"s.duration_days, s.due, s.status, "
+		"s.duration_days, s.due, s.status, s.activity, s.pct, "
 		"(SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE step_id = s.id) "
 		"FROM step s LEFT JOIN person a ON a.id = s.assignee_id WHERE s.id = :id", e);
 	if (!st)
@@ -158,7 +216,7 @@ int step_get(struct db *db, struct arena *a, int64_t id, struct step *s, struct 
 	int rc = db_step(st, e);
 	if (rc == 1) {
 		step_row(st, a, s);
-		s->logged_minutes = db_col_int(st, 9);
+		s->logged_minutes = db_col_int(st, 11);
 	}
 	db_done(st);
 	if (rc == 0)
@@ -254,7 +312,7 @@ int step_each(struct db *db, const struct step_filter *f, unsigned fset, int wit
 {
 	struct stmt *st = list_prepare(db, with_names ? STEP_SELECT :
 		"SELECT s.id, s.plan_id, s.name, s.assignee_id, NULL, s.estimate_minutes, "
-		"s.duration_days, s.due, s.status FROM step s ", f, fset, e);
+		"s.duration_days, s.due, s.status, s.activity, s.pct FROM step s ", f, fset, e);
 	if (!st)
 		return -1;
 	int rc, stop = 0;
@@ -269,6 +327,8 @@ int step_each(struct db *db, const struct step_filter *f, unsigned fset, int wit
 			.duration_days = db_col_int(st, 6),
 			.due = db_col_text(st, 7),
 			.status = db_col_text(st, 8),
+			.activity = db_col_text(st, 9),
+			.pct = db_col_int(st, 10),
 		};
 		stop = fn(ctx, &s);
 	}
@@ -392,7 +452,20 @@ int step_set(struct db *db, int64_t id, const struct step_input *in, unsigned se
 	}
 	if ((set & STEP_STATUS) && status_ok(db, id, status, in->status, e))
 		goto out;
-	struct stmt *st = db_prepare(db,
+	/* the new percent complete: done is 100; leaving done starts again */
+	int64_t old_pct, pct;
+	struct stmt *st = db_prepare(db, "SELECT pct FROM step WHERE id = :id", e);
+	if (!st)
+		goto out;
+	db_bind_int(st, ":id", id);
+	if (db_one_int(st, &old_pct, e) != 1)
+		goto out;
+	pct = (set & STEP_PCT) ? in->pct : old_pct;
+	if ((set & STEP_STATUS) && strcmp(in->status, "done") == 0)
+		pct = 100;
+	else if ((set & STEP_STATUS) && strcmp(status, "done") == 0 && !(set & STEP_PCT))
+		pct = 0;
+	st = db_prepare(db,
 		"UPDATE step SET "
 		"plan_id = CASE WHEN :set_plan = 1 THEN :plan ELSE plan_id END, "
 		"name = CASE WHEN :set_name = 1 THEN :name ELSE name END, "
@@ -402,8 +475,9 @@ int step_set(struct db *db, int64_t id, const struct step_input *in, unsigned se
 		"duration_days = CASE WHEN :set_duration = 1 THEN :duration "
 		"ELSE duration_days END, "
 		"due = CASE WHEN :set_due = 1 THEN :due ELSE due END, "
-		"status = CASE WHEN :set_status = 1 THEN :status ELSE status END "
-		"WHERE id = :id", e);
+		"status = CASE WHEN :set_status = 1 THEN :status ELSE status END, "
+		"activity = CASE WHEN :set_activity = 1 THEN :activity ELSE activity END, "
+		"pct = :pct WHERE id = :id", e);
 	if (!st)
 		goto out;
 	db_bind_int(st, ":set_plan", !!(set & STEP_PLAN));
@@ -420,10 +494,15 @@ int step_set(struct db *db, int64_t id, const struct step_input *in, unsigned se
 	db_bind_text(st, ":due", (set & STEP_DUE) ? in->due : NULL);
 	db_bind_int(st, ":set_status", !!(set & STEP_STATUS));
 	db_bind_text(st, ":status", (set & STEP_STATUS) ? in->status : "");
+	db_bind_int(st, ":set_activity", !!(set & STEP_ACTIVITY));
+	db_bind_text(st, ":activity", (set & STEP_ACTIVITY) ? activity_of(in) : NULL);
+	db_bind_int(st, ":pct", pct);
 	db_bind_int(st, ":id", id);
-	if (db_step(st, e) >= 0)
-		rc = 0;
+	int r = db_step(st, e);
 	db_done(st);
+	if (r >= 0 && (pct == old_pct || progress_write(db, id, pct, e) == 0))
+		rc = 0;
+	if (rc == 0) rc = ledger_step(db, id, plan, e);	/* @evm */
 out:
 	return db_end(db, rc, e);
 }
@@ -443,12 +522,14 @@ int step_rm(struct db *db, int64_t id, struct err *e)
 		goto out;
 	struct stmt *st = db_prepare(db,
 		"SELECT (SELECT count(*) FROM time_entry WHERE step_id = :id), "
-		"(SELECT count(*) FROM tool WHERE step_id = :id)", e);
+		"(SELECT count(*) FROM tool WHERE step_id = :id), "
+		"(SELECT count(*) FROM expense WHERE step_id = :id)", e);
 	if (!st)
 		goto out;
 	db_bind_int(st, ":id", id);
 	int r = db_step(st, e);
 	int64_t entries = r == 1 ? db_col_int(st, 0) : 0, tools = r == 1 ? db_col_int(st, 1) : 0;
+	int64_t expenses = r == 1 ? db_col_int(st, 2) : 0;
 	db_done(st);
 	if (r < 0)
 		goto out;
@@ -459,6 +540,12 @@ int step_rm(struct db *db, int64_t id, struct err *e)
 			entries == 1 ? "y" : "ies", (long long)tools);
 		goto out;
 	}
+	if (expenses) {
+		err_set(e, ERR_CONFLICT, "id", "step %lld still has %lld expense(s): it is kept "
+			"for the record", (long long)id, (long long)expenses);
+		goto out;
+	}
+	if (ledger_step_gone(db, id, e)) goto out;	/* @evm */
 	if (db_run_id(db, "DELETE FROM step_dep WHERE step_id = :id OR depends_on = :id", id,
 		      e) < 0 ||
 	    db_run_id(db, "DELETE FROM step WHERE id = :id", id, e) < 0)
@@ -600,6 +687,7 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 	db_done(st);
 	if (r >= 0)
 		rc = 0;
+	if (rc == 0) rc = ledger_step(db, id, 0, e);	/* @evm */
 out:
 	arena_free(&a);
 	return db_end(db, rc, e);
@@ -628,7 +716,7 @@ int step_dep_rm(struct db *db, int64_t id, int64_t on, struct err *e)
 			(long long)id, (long long)on);
 		goto out;
 	}
-	rc = 0;
+	rc = ledger_step(db, id, 0, e);	/* @evm */
 out:
 	return db_end(db, rc, e);
 }
@@ -645,6 +733,8 @@ json_t *step_json(const struct step *s)
 	json_set_int(o, "duration_days", s->duration_days);
 	json_set_str(o, "due", s->due);
 	json_set_str(o, "status", s->status);
+	json_set_str(o, "activity", s->activity);
+	json_set_int(o, "pct", s->pct);
 	if (s->deps) {
 		json_t *deps = json_array();
 		for (size_t i = 0; i < s->ndeps; i++) {
@@ -659,4 +749,23 @@ json_t *step_json(const struct step *s)
 		json_set_hours(o, "logged_hours", s->logged_minutes);
 	}
 	return o;
+}
+
+int step_plan_progress(struct db *db, int64_t plan_id, int64_t *pct_x100, struct err *e)
+{
+	struct stmt *st = db_prepare(db,
+		"SELECT coalesce(sum(pct * CASE WHEN estimate_minutes > 1 THEN estimate_minutes "
+		"ELSE 1 END), 0), coalesce(sum(CASE WHEN estimate_minutes > 1 THEN "
+		"estimate_minutes ELSE 1 END), 0) FROM step WHERE plan_id = :plan", e);
+	if (!st)
+		return -1;
+	db_bind_int(st, ":plan", plan_id);
+	int rc = db_step(st, e);
+	int64_t done = rc == 1 ? db_col_int(st, 0) : 0, weight = rc == 1 ? db_col_int(st, 1) : 0;
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	/* rounded to the nearest hundredth of a percent */
+	*pct_x100 = weight ? (done * 100 + weight / 2) / weight : 0;
+	return 0;
 }

@@ -32,6 +32,8 @@ struct step {
 	int64_t duration_days;
 	const char *due;	/* NULL for none */
 	const char *status;
+	const char *activity;	/* an activity class, NULL for the work itself */
+	int64_t pct;		/* percent complete, 0-100 */
 	/* show only */
 	struct step_dep *deps;
 	size_t ndeps;
@@ -46,6 +48,8 @@ enum {
 	STEP_DURATION = 1u << 4,
 	STEP_DUE = 1u << 5,
 	STEP_STATUS = 1u << 6,
+	STEP_ACTIVITY = 1u << 7,
+	STEP_PCT = 1u << 8,
 };
 
 struct step_input {
@@ -56,9 +60,14 @@ struct step_input {
 	int64_t duration_days;
 	const char *due;
 	const char *status;
+	const char *activity;	/* NULL or "none" for the work itself */
+	int64_t pct;
 };
 extern const struct field step_fields[];
 extern const char *const step_statuses[];
+/* The ten activity classes (management: planning ... problem-solving;
+ * leadership: direction ... change), then "none" (the work itself). */
+extern const char *const step_activities[];
 
 struct step_filter {
 	int64_t plan_id;
@@ -108,7 +117,10 @@ struct step_extent {
 int step_extent(struct db *db, struct step_extent *x, struct err *e);
 int step_count(struct db *db, const struct step_filter *f, unsigned fset, int64_t *count,
 	       struct err *e);
-/* Changes fields; a status change follows the dependency rules. */
+/* Changes fields; a status change follows the dependency rules.
+ * Progress: done sets pct to 100 (a pct other than 100 with done is
+ * refused); leaving done resets pct to 0 unless pct is given in the same
+ * change. Every change of pct is kept in step_progress for today. */
 int step_set(struct db *db, int64_t id, const struct step_input *in, unsigned set,
 	     struct err *e);
 int step_set_status(struct db *db, int64_t id, const char *status, struct err *e);
@@ -118,6 +130,9 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 		 struct err *e);
 int step_dep_rm(struct db *db, int64_t id, int64_t on, struct err *e);
 int step_must_exist(struct db *db, int64_t id, const char *field, struct err *e);
+/* A plan's progress in percent x100, weighted by estimate: sum(pct_i x
+ * w_i) / sum(w_i) with w_i = max(estimate minutes, 1); 0 for no steps. */
+int step_plan_progress(struct db *db, int64_t plan_id, int64_t *pct_x100, struct err *e);
 json_t *step_json(const struct step *s);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "base/buf.h"
 #include "base/json.h"
+#include "manage/ledger.h"
 #include "manage/step.h"
 #include "org/person.h"
 #include "org/unit.h"
@@ -21,6 +22,9 @@ const struct field time_fields[] = {
 	 .help = "minutes worked, 1-1440"},
 	{.name = "note", .type = FT_TEXT, .offset = offsetof(struct time_input, note),
 	 .bit = TIME_NOTE, .max = 2000, .help = "what was done"},
+	{.name = "activity", .type = FT_ENUM, .offset = offsetof(struct time_input, activity),
+	 .bit = TIME_ACTIVITY, .choices = step_activities, .nullable = 1,
+	 .help = "its activity class (default: the step's; none: the work itself)"},
 	{0},
 };
 
@@ -72,9 +76,15 @@ int time_log(struct db *db, const struct time_input *in, unsigned set, int64_t *
 			(long long)(1440 - already));
 		goto out;
 	}
+	/* the class and the cost as they are now: a later change of the
+	 * step's class or the person's rate does not rewrite history */
 	st = db_prepare(db,
-		"INSERT INTO time_entry (person_id, step_id, day, minutes, note) "
-		"VALUES (:person, :step, :day, :minutes, :note) RETURNING id", e);
+		"INSERT INTO time_entry (person_id, step_id, day, minutes, note, activity, "
+		"cost_cents) VALUES (:person, :step, :day, :minutes, :note, "
+		"CASE WHEN :set_activity = 1 THEN :activity "
+		"ELSE (SELECT activity FROM step WHERE id = :step) END, "
+		"(:minutes * (SELECT rate_cents FROM person WHERE id = :person) + 30) / 60) "
+		"RETURNING id", e);
 	if (!st)
 		goto out;
 	db_bind_int(st, ":person", in->person_id);
@@ -82,15 +92,21 @@ int time_log(struct db *db, const struct time_input *in, unsigned set, int64_t *
 	db_bind_text(st, ":day", in->day);
 	db_bind_int(st, ":minutes", in->minutes);
 	db_bind_text(st, ":note", (set & TIME_NOTE) ? in->note : "");
+	int given = (set & TIME_ACTIVITY) != 0;
+	db_bind_int(st, ":set_activity", given);
+	db_bind_text(st, ":activity", given && in->activity && strcmp(in->activity, "none") != 0
+					      ? in->activity : NULL);
 	if (db_one_int(st, id, e) == 1)
 		rc = 0;
+	if (rc == 0) rc = ledger_time(db, *id, 1, e);	/* @evm */
 out:
 	return db_end(db, rc, e);
 }
 
 #define TIME_SELECT                                                                \
 	"SELECT t.id, t.person_id, p.name, t.step_id, s.name, s.plan_id, t.day, "   \
-	"t.minutes, t.note FROM time_entry t JOIN person p ON p.id = t.person_id " \
+	"t.minutes, t.note, t.activity, t.cost_cents FROM time_entry t "            \
+	"JOIN person p ON p.id = t.person_id "                                      \
 	"JOIN step s ON s.id = t.step_id "
 
 static void time_row(struct stmt *st, struct arena *a, void *item)
@@ -105,6 +121,8 @@ static void time_row(struct stmt *st, struct arena *a, void *item)
 	t->day = arena_strdup(a, db_col_text(st, 6));
 	t->minutes = db_col_int(st, 7);
 	t->note = arena_strdup(a, db_col_text(st, 8));
+	t->activity = arena_strdup(a, db_col_text(st, 9));
+	t->cost_cents = db_col_int(st, 10);
 }
 
 int time_get(struct db *db, struct arena *a, int64_t id, struct time_entry *t,
@@ -194,6 +212,7 @@ int time_rm(struct db *db, int64_t id, struct err *e)
 {
 	if (db_begin(db, e))
 		return -1;
+	if (ledger_time(db, id, -1, e)) return db_end(db, -1, e);	/* @evm */
 	int rc = db_run_id(db, "DELETE FROM time_entry WHERE id = :id RETURNING id", id, e);
 	if (rc == 0)
 		err_set(e, ERR_NOT_FOUND, "id", "no time entry with id %lld", (long long)id);
@@ -212,5 +231,7 @@ json_t *time_json(const struct time_entry *t)
 	json_set_str(o, "day", t->day);
 	json_set_int(o, "minutes", t->minutes);
 	json_set_str(o, "note", t->note);
+	json_set_str(o, "activity", t->activity);
+	json_set_money(o, "cost", t->cost_cents);
 	return o;
 }

@@ -23,6 +23,8 @@ struct time_entry {
 	const char *day;
 	int64_t minutes;
 	const char *note;
+	const char *activity;	/* its activity class, NULL for the work itself */
+	int64_t cost_cents;	/* minutes x the person's rate when logged */
 };
 
 enum {
@@ -31,6 +33,7 @@ enum {
 	TIME_DAY = 1u << 2,
 	TIME_MINUTES = 1u << 3,
 	TIME_NOTE = 1u << 4,
+	TIME_ACTIVITY = 1u << 5,
 };
 
 struct time_input {
@@ -39,6 +42,7 @@ struct time_input {
 	const char *day;
 	int64_t minutes;
 	const char *note;
+	const char *activity;	/* "none": the work itself; not given: the step's class */
 };
 extern const struct field time_fields[];
 
@@ -63,6 +67,9 @@ enum {
 };
 extern const struct field time_filter_fields[];
 
+/* Logs an entry with its activity class (given, else the step's) and
+ * its cost, (minutes x the person's rate_cents + 30) / 60, both kept as
+ * they were at write time. */
 int time_log(struct db *db, const struct time_input *in, unsigned set, int64_t *id,
 	     struct err *e);
 int time_get(struct db *db, struct arena *a, int64_t id, struct time_entry *t,

@@ -49,7 +49,9 @@ static const char *const unit_of_sql[] = {
 		   "LEFT JOIN plan p ON p.id = t.plan_id LEFT JOIN step s ON s.id = t.step_id "
 		   "LEFT JOIN plan sp ON sp.id = s.plan_id WHERE t.id = :id",
 	[K_TARGET] = "SELECT unit_id FROM target WHERE id = :id",
-	[K_BUDGET] = "SELECT unit_id FROM budget WHERE id = :id",
+	/* a plan's line follows its plan, wherever the plan moves */
+	[K_BUDGET] = "SELECT coalesce(p.unit_id, b.unit_id) FROM budget b "
+		     "LEFT JOIN plan p ON p.id = b.plan_id WHERE b.id = :id",
 	[K_EXPENSE] = "SELECT p.unit_id FROM expense x JOIN plan p ON p.id = x.plan_id "
 		      "WHERE x.id = :id",
 	[K_POSITION] = "SELECT unit_id FROM position WHERE id = :id",

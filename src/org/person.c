@@ -327,6 +327,36 @@ int person_rm(struct db *db, int64_t id, struct err *e)
 			(long long)entries, entries == 1 ? "y" : "ies");
 		goto out;
 	}
+	/* where the management system names the person */
+	st = db_prepare(db,
+		"SELECT (SELECT count(*) FROM staffing WHERE person_id = :id), "
+		"(SELECT count(*) FROM raci WHERE person_id = :id), "
+		"(SELECT count(*) FROM target WHERE owner_id = :id) + "
+		"(SELECT count(*) FROM problem WHERE owner_id = :id)", e);
+	if (!st)
+		goto out;
+	db_bind_int(st, ":id", id);
+	r = db_step(st, e);
+	int64_t seats = 0, raci = 0, owned = 0;
+	if (r == 1) {
+		seats = db_col_int(st, 0);
+		raci = db_col_int(st, 1);
+		owned = db_col_int(st, 2);
+	}
+	db_done(st);
+	if (r < 0)
+		goto out;
+	if (seats || raci || owned) {
+		err_set(e, ERR_CONFLICT, "id",
+			"person %lld still holds %lld position(s), has %lld RACI role(s) and owns "
+			"%lld target(s) or problem(s): reassign them first", (long long)id,
+			(long long)seats, (long long)raci, (long long)owned);
+		goto out;
+	}
+	/* what was published to them is their feed: it goes with them (their
+	 * skills too, by the schema) */
+	if (db_run_id(db, "DELETE FROM publication_to WHERE person_id = :id", id, e) < 0)
+		goto out;
 	if (db_run_id(db, "DELETE FROM person WHERE id = :id", id, e) >= 0)
 		rc = 0;
 out:

@@ -248,6 +248,37 @@ int unit_rm(struct db *db, int64_t id, struct err *e)
 			(long long)people, (long long)plans);
 		goto out;
 	}
+	/* the management records of the unit itself */
+	st = db_prepare(db,
+		"SELECT (SELECT count(*) FROM target WHERE unit_id = :id), "
+		"(SELECT count(*) FROM budget WHERE unit_id = :id), "
+		"(SELECT count(*) FROM position WHERE unit_id = :id), "
+		"(SELECT count(*) FROM problem WHERE unit_id = :id)", e);
+	if (!st)
+		goto out;
+	db_bind_int(st, ":id", id);
+	r = db_step(st, e);
+	int64_t targets = 0, budgets = 0, positions = 0, problems = 0;
+	if (r == 1) {
+		targets = db_col_int(st, 0);
+		budgets = db_col_int(st, 1);
+		positions = db_col_int(st, 2);
+		problems = db_col_int(st, 3);
+	}
+	db_done(st);
+	if (r < 0)
+		goto out;
+	if (targets || budgets || positions || problems) {
+		err_set(e, ERR_CONFLICT, "id",
+			"unit %lld still has %lld target(s), %lld budget line(s), %lld position(s) "
+			"and %lld problem(s): move or remove them first", (long long)id,
+			(long long)targets, (long long)budgets, (long long)positions,
+			(long long)problems);
+		goto out;
+	}
+	/* its own tolerances go with it */
+	if (db_run_id(db, "DELETE FROM tolerance WHERE unit_id = :id", id, e) < 0)
+		goto out;
 	if (db_run_id(db, "DELETE FROM unit WHERE id = :id", id, e) >= 0)
 		rc = 0;
 out:

@@ -91,6 +91,14 @@ static const struct table_def tables[] = {
 	 {{"id", 1}, {"unit_id", 1}, {"rule", 0}, {"subject_kind", 0}, {"subject_id", 1},
 	  {"title", 0}, {"detail", 0}, {"severity", 1}, {"found", 0}, {"root_cause", 0},
 	  {"action", 0}, {"owner_id", 1}, {"due", 0}, {"status", 0}, {"closed", 0}}},
+	/* earned value's aggregates (copied as they are: verify checks them) */
+	{"evm_plan", "plan_id", NULL, 0,
+	 {{"plan_id", 1}, {"bac_cents", 1}, {"weight", 1}, {"earned", 1}, {"time_cents", 1},
+	  {"expense_cents", 1}, {"tool_cents", 1}, {"planned_ok", 1}, {"cost_last", 0},
+	  {"earned_last", 0}, {"planned_last_k", 1}, {"planned_total", 1}}},
+	{"evm_cost", "plan_id, day", NULL, 0, {{"plan_id", 1}, {"day", 0}, {"cents", 1}}},
+	{"evm_earned", "plan_id, day", NULL, 0, {{"plan_id", 1}, {"day", 0}, {"amount", 1}}},
+	{"evm_planned", "plan_id, k", NULL, 0, {{"plan_id", 1}, {"k", 1}, {"amount", 1}}},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

@@ -318,11 +318,88 @@ static const char m3_management[] =
 	"WHERE status <> 'closed';\n"
 	"CREATE INDEX problem_unit ON problem(unit_id, status);\n";
 
+/* Earned value's aggregates, kept in the same transaction as every
+ * write that changes them (src/manage/ledger.c; `tandem control verify`
+ * recomputes and compares). Per plan: the totals; the cost (time entries
+ * and expenses) and the earned weight by day, so that "as of D" is the
+ * total minus the days after D; the planned weight by working day of the
+ * plan's schedule (micro-minutes, cumulative), so that PV is one seek.
+ * Weights are max(estimate minutes, 1); earned = weight x percent. The
+ * planned curve needs the critical path, which SQL cannot compute: plans
+ * are filled with planned_ok = 0 and read it from the schedule until
+ * their next write (or `control verify --fix`). */
+#define EVM_WEIGHT "(CASE WHEN s.estimate_minutes > 1 THEN s.estimate_minutes ELSE 1 END)"
+
+static const char m4_earned_value[] =
+	"CREATE TABLE evm_plan (\n"
+	"  plan_id BIGINT PRIMARY KEY,\n"
+	"  bac_cents BIGINT NOT NULL DEFAULT 0,\n"
+	"  weight BIGINT NOT NULL DEFAULT 0,\n"
+	"  earned BIGINT NOT NULL DEFAULT 0,\n"
+	"  time_cents BIGINT NOT NULL DEFAULT 0,\n"
+	"  expense_cents BIGINT NOT NULL DEFAULT 0,\n"
+	"  tool_cents BIGINT NOT NULL DEFAULT 0,\n"
+	"  planned_ok BIGINT NOT NULL DEFAULT 0,\n"
+	/* the last day of its evm_cost and evm_earned rows, and the last
+	 * point of its curve: "as of D" skips the seeks D does not need */
+	"  cost_last {{TEXT}},\n"
+	"  earned_last {{TEXT}},\n"
+	"  planned_last_k BIGINT NOT NULL DEFAULT -1,\n"
+	"  planned_total BIGINT NOT NULL DEFAULT 0\n"
+	");\n"
+	"CREATE TABLE evm_cost (\n"
+	"  plan_id BIGINT NOT NULL,\n"
+	"  day {{TEXT}} NOT NULL,\n"
+	"  cents BIGINT NOT NULL,\n"
+	"  PRIMARY KEY (plan_id, day)\n"
+	");\n"
+	"CREATE TABLE evm_earned (\n"
+	"  plan_id BIGINT NOT NULL,\n"
+	"  day {{TEXT}} NOT NULL,\n"
+	"  amount BIGINT NOT NULL,\n"
+	"  PRIMARY KEY (plan_id, day)\n"
+	");\n"
+	"CREATE TABLE evm_planned (\n"
+	"  plan_id BIGINT NOT NULL,\n"
+	"  k BIGINT NOT NULL,\n"
+	"  amount BIGINT NOT NULL,\n"
+	"  PRIMARY KEY (plan_id, k)\n"
+	");\n"
+	"INSERT INTO evm_cost (plan_id, day, cents) SELECT plan_id, day, sum(cents) FROM ("
+	"SELECT s.plan_id AS plan_id, t.day AS day, t.cost_cents AS cents FROM time_entry t "
+	"JOIN step s ON s.id = t.step_id UNION ALL "
+	"SELECT plan_id, day, amount_cents FROM expense) x "
+	"GROUP BY plan_id, day HAVING sum(cents) <> 0;\n"
+	"INSERT INTO evm_earned (plan_id, day, amount) SELECT s.plan_id, p.day, "
+	"sum(" EVM_WEIGHT " * (p.pct - coalesce((SELECT q.pct FROM step_progress q "
+	"WHERE q.step_id = p.step_id AND q.day < p.day ORDER BY q.day DESC LIMIT 1), 0))) "
+	"FROM step_progress p JOIN step s ON s.id = p.step_id GROUP BY s.plan_id, p.day "
+	"HAVING sum(" EVM_WEIGHT " * (p.pct - coalesce((SELECT q.pct FROM step_progress q "
+	"WHERE q.step_id = p.step_id AND q.day < p.day ORDER BY q.day DESC LIMIT 1), 0))) <> 0;\n"
+	"INSERT INTO evm_plan (plan_id, bac_cents, weight, earned, time_cents, expense_cents, "
+	"tool_cents, planned_ok) SELECT p.id, "
+	"(SELECT coalesce(sum(b.amount_cents), 0) FROM budget b WHERE b.plan_id = p.id), "
+	"(SELECT coalesce(sum(" EVM_WEIGHT "), 0) FROM step s WHERE s.plan_id = p.id), "
+	"(SELECT coalesce(sum(" EVM_WEIGHT " * s.pct), 0) FROM step s WHERE s.plan_id = p.id "
+	"AND NOT EXISTS (SELECT 1 FROM step_progress q WHERE q.step_id = s.id)) + "
+	"(SELECT coalesce(sum(x.amount), 0) FROM evm_earned x WHERE x.plan_id = p.id), "
+	"(SELECT coalesce(sum(t.cost_cents), 0) FROM time_entry t JOIN step s "
+	"ON s.id = t.step_id WHERE s.plan_id = p.id), "
+	"(SELECT coalesce(sum(x.amount_cents), 0) FROM expense x WHERE x.plan_id = p.id), "
+	"(SELECT coalesce(sum(t.cost_cents), 0) FROM tool t LEFT JOIN step s "
+	"ON s.id = t.step_id WHERE t.plan_id = p.id OR s.plan_id = p.id), "
+	"CASE WHEN EXISTS (SELECT 1 FROM step s WHERE s.plan_id = p.id) THEN 0 ELSE 1 END "
+	"FROM plan p;\n"
+	"UPDATE evm_plan SET cost_last = (SELECT max(day) FROM evm_cost c "
+	"WHERE c.plan_id = evm_plan.plan_id), earned_last = (SELECT max(day) FROM evm_earned x "
+	"WHERE x.plan_id = evm_plan.plan_id);\n";
+
 const struct migration db_migrations[] = {
 	{1, "foundation: units, people, plans, steps, time, tools", m1_foundation},
 	{2, "accounts, sessions and tokens, sign-in failures, the audit log", m2_accounts},
 	{3, "management: calendar, targets, budgets, expenses, progress, activity classes, "
 	    "skills, positions, staffing, RACI, publications, tolerances, problems",
 	 m3_management},
+	{4, "earned value: per-plan aggregates kept on write", m4_earned_value},
 };
 const int db_nmigrations = sizeof db_migrations / sizeof db_migrations[0];

@@ -1,4 +1,5 @@
 /* api_manage: /api/v1/plans, /steps, /time-entries and /tools. */
+#include "base/json.h"
 #include "manage/plan.h"
 #include "manage/schedule.h"
 #include "manage/step.h"
@@ -11,11 +12,15 @@
 static int plan_reply(struct req *r, int64_t id, int created)
 {
 	struct plan p;
-	if (plan_get(r->db, r->a, id, &p, &r->e))
+	int64_t progress;	/* weighted by estimate (step.h) */
+	if (plan_get(r->db, r->a, id, &p, &r->e) ||
+	    step_plan_progress(r->db, id, &progress, &r->e))
 		return -1;
+	json_t *o = plan_json(&p, 1);
+	json_set_decimal(o, "progress", progress);
 	if (created)
-		return api_created(r, "/api/v1/plans", id, plan_json(&p, 1));
-	return api_reply(r, 200, plan_json(&p, 1));
+		return api_created(r, "/api/v1/plans", id, o);
+	return api_reply(r, 200, o);
 }
 
 int plan_list_api(struct req *r)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "manage/calendar.h"
 #include "web/html.h"
 
 /* --- the schedule ------------------------------------------------------ */
@@ -28,12 +29,12 @@ static long find(const struct by_id *ix, size_t n, int64_t id)
 }
 
 /* Places bar b at its earliest start est. */
-static void place(struct gantt_bar *b, int32_t est)
+static void place(const struct calendar *cal, struct gantt_bar *b, int32_t est)
 {
 	b->start_day = est;
 	b->late = 0;
 	if (b->duration_days > 0)
-		b->end_day = date_add_working(est, b->duration_days - 1) + 1;
+		b->end_day = cal_add_working(cal, est, b->duration_days - 1) + 1;
 	else
 		b->end_day = est;
 	if (b->due != GANTT_NO_DAY) {
@@ -47,9 +48,17 @@ static void place(struct gantt_bar *b, int32_t est)
 int gantt_schedule(int32_t plan_start, struct gantt_bar *bars, size_t n,
 		   const struct gantt_dep *deps, size_t nd)
 {
-	int32_t base = date_add_working(plan_start, 0);
+	struct calendar cal;
+	calendar_default(&cal);
+	return gantt_schedule_in(&cal, plan_start, bars, n, deps, nd);
+}
+
+int gantt_schedule_in(const struct calendar *cal, int32_t plan_start, struct gantt_bar *bars,
+		      size_t n, const struct gantt_dep *deps, size_t nd)
+{
+	int32_t base = cal_add_working(cal, plan_start, 0);
 	for (size_t i = 0; i < n; i++)
-		place(&bars[i], base);
+		place(cal, &bars[i], base);
 	if (n == 0)
 		return 0;
 	int rc = -1;
@@ -101,10 +110,10 @@ int gantt_schedule(int32_t plan_start, struct gantt_bar *bars, size_t n,
 		while (head < tail) {
 			size_t i = queue[head++];
 			done[i] = 1;
-			place(&bars[i], est[i]);
+			place(cal, &bars[i], est[i]);
 			for (size_t k = first[i]; k < first[i + 1]; k++) {
 				size_t j = succ[k];
-				int32_t cand = date_add_working(bars[i].end_day, lag[k]);
+				int32_t cand = cal_add_working(cal, bars[i].end_day, lag[k]);
 				if (cand > est[j])
 					est[j] = cand;
 				if (indeg[j] > 0 && --indeg[j] == 0 && !done[j])
@@ -252,6 +261,16 @@ void gantt_svg(struct buf *b, const struct gantt_chart *c)
 			    months[m - 1], dd);
 	}
 	html_raw(b, "</g>\n");
+	/* the calendar's days off, shaded behind the bars */
+	if (c->cal) {
+		html_raw(b, "<g class=\"cal-off\">");
+		for (int32_t d = from; d < to; d++)
+			if (!cal_is_working(c->cal, d))
+				html_printf(b, "<rect x=\"%ld\" y=\"%d\" width=\"%d\" height=\"%ld\"/>",
+					    GANTT_LABEL_W + (long)(d - from) * dw, GANTT_AXIS_H, dw,
+					    height - GANTT_AXIS_H);
+		html_raw(b, "</g>\n");
+	}
 	if (c->today != GANTT_NO_DAY && c->today >= from && c->today < to) {
 		long x = GANTT_LABEL_W + (long)(c->today - from) * dw + dw / 2;
 		html_printf(b, "<line class=\"today\" x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%ld\"/>"

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "manage/calendar.h"
 
 #define GANTT_NO_DAY INT32_MIN
 
@@ -50,6 +51,10 @@ struct gantt_dep {
  * Returns 0, or -1 when memory runs out (bars then hold the plan start). */
 int gantt_schedule(int32_t plan_start, struct gantt_bar *bars, size_t n,
 		   const struct gantt_dep *deps, size_t nd);
+/* The same in the organization's calendar: durations and lags count its
+ * working days (gantt_schedule counts Monday to Friday). */
+int gantt_schedule_in(const struct calendar *cal, int32_t plan_start, struct gantt_bar *bars,
+		      size_t n, const struct gantt_dep *deps, size_t nd);
 
 /* The geometry, in SVG user units (pixels). */
 enum {
@@ -70,6 +75,7 @@ struct gantt_chart {
 	const struct gantt_dep *deps;
 	size_t nd;
 	int32_t today;		/* a line for today, or GANTT_NO_DAY */
+	const struct calendar *cal;	/* its days off are shaded; NULL for none */
 };
 
 /* The first day drawn (the Monday on or before the earliest start), the

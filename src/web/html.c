@@ -237,6 +237,7 @@ static const struct nav_item nav_management[] = {
 static const struct nav_item nav_org[] = {
 	{"units", "/units", "Units"},
 	{"people", "/people", "People"},
+	{"calendar", "/calendar", "Calendar"},
 	{"audit", "/audit", "Audit log"},	/* admins only: the last entry */
 };
 

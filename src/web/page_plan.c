@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "base/date.h"
+#include "manage/budget.h"	/* @cost */
 #include "manage/plan.h"
 #include "manage/schedule.h"
 #include "manage/step.h"
@@ -358,8 +359,12 @@ static int cmp_bar(const void *a, const void *b)
 /* Loads the plan's steps (each with its dependencies), schedules them
  * and orders bars by start. steps[i] matches bars[i]. */
 static int plan_chart(struct req *r, const struct plan *p, struct step **steps,
-			 struct gantt_bar **bars, size_t *n, struct gantt_dep **deps, size_t *nd)
+			 struct gantt_bar **bars, size_t *n, struct gantt_dep **deps, size_t *nd,
+			 struct calendar *cal)
 {
+	/* @calendar: bars count the organization's working days */
+	if (calendar_load(r->db, r->a, cal, &r->e))
+		return -1;
 	struct step_filter f = {.plan_id = p->id};
 	struct step *list;
 	size_t ns;
@@ -391,7 +396,7 @@ static int plan_chart(struct req *r, const struct plan *p, struct step **steps,
 	int32_t start;
 	if (date_parse(p->start_date, &start))
 		start = date_today();
-	if (gantt_schedule(start, g, ns, d, k))
+	if (gantt_schedule_in(cal, start, g, ns, d, k))
 		return err_set(&r->e, ERR_INTERNAL, "", "out of memory");
 	qsort(g, ns, sizeof *g, cmp_bar);
 	/* steps in the bars' order */
@@ -454,7 +459,8 @@ static int render_plan(struct req *r, const struct form *sent)
 	struct gantt_bar *bars;
 	struct gantt_dep *deps;
 	size_t n, nd;
-	if (plan_chart(r, &p, &steps, &bars, &n, &deps, &nd))
+	struct calendar cal;
+	if (plan_chart(r, &p, &steps, &bars, &n, &deps, &nd, &cal))
 		return -1;
 	/* the critical path, by the critical path method (plan schedule) */
 	struct plan_schedule cpm;
@@ -484,6 +490,15 @@ static int render_plan(struct req *r, const struct form *sent)
 	if (writable)
 		html_printf(b, "<a class=\"button\" href=\"/plans/%lld/edit\">Edit the plan</a>",
 			    (long long)p.id);
+	/* @raci: the RACI matrix, and publishing the plan to the people in it */
+	html_printf(b, "<a class=\"button\" href=\"/plans/%lld/raci\">Who does what (RACI)</a>",
+		    (long long)p.id);
+	if (writable) {
+		html_printf(b, "<form method=\"post\" action=\"/plans/%lld/publish\" "
+			       "class=\"raci-publish\">", (long long)p.id);
+		html_csrf(b, r);
+		html_raw(b, "<button type=\"submit\">Publish</button></form>");
+	}
 	html_raw(b, "</div>\n<dl class=\"facts\"><dt>Status</dt><dd>");
 	status_badge(b, p.status);
 	html_printf(b, "</dd><dt>Unit</dt><dd><a href=\"/units/%lld\">%s</a></dd><dt>Owner</dt><dd>",
@@ -508,7 +523,7 @@ static int render_plan(struct req *r, const struct form *sent)
 			    "due date. Bars are colored by status; arrows show what waits for "
 			    "what.</p>\n<div class=\"gantt-wrap\">");
 		struct gantt_chart c = {.title = p.name, .id = "gantt", .bars = bars, .n = n,
-					.deps = deps, .nd = nd, .today = date_today()};
+					.deps = deps, .nd = nd, .today = date_today(), .cal = &cal};
 		gantt_svg(b, &c);
 		html_raw(b, "</div>\n<ul class=\"legend\" aria-label=\"Legend\">"
 			    "<li><span class=\"swatch st-todo\"></span>to do</li>"
@@ -516,7 +531,9 @@ static int render_plan(struct req *r, const struct form *sent)
 			    "<li><span class=\"swatch st-done\"></span>done</li>"
 			    "<li><span class=\"swatch st-blocked\"></span>blocked</li>"
 			    "<li><span class=\"swatch late\"></span>cannot meet its due date</li>"
-			    "<li><span class=\"swatch critical\"></span>on the critical path</li></ul>\n");
+			    "<li><span class=\"swatch critical\"></span>on the critical path</li>"
+			    "<li><span class=\"swatch cal-off\"></span><a href=\"/calendar\">day off</a>"
+			    "</li></ul>\n");
 	}
 	html_raw(b, "</section>\n");
 
@@ -587,6 +604,20 @@ static int render_plan(struct req *r, const struct form *sent)
 		html_raw(b, "</ul>\n");
 	}
 	html_raw(b, "</section>\n");
+	/* @cost: the plan's budget box (budget.h, step.h) */
+	struct bva_line bva[3];
+	int64_t progress;
+	if (budget_vs_actual(r->db, r->a, p.id, 0, NULL, NULL, bva, &r->e) ||
+	    step_plan_progress(r->db, p.id, &progress, &r->e))
+		return -1;
+	html_raw(b, "<section aria-labelledby=\"h-budget\"><h2 id=\"h-budget\">Budget</h2>\n"
+		    "<dl class=\"facts\"><dt>Budget</dt><dd>");
+	html_money(b, bva[0].budget_cents + bva[1].budget_cents + bva[2].budget_cents);
+	html_raw(b, "</dd><dt>Spent</dt><dd>");
+	html_money(b, bva[0].actual_cents + bva[1].actual_cents + bva[2].actual_cents);
+	html_printf(b, "</dd><dt>Progress</dt><dd>%lld.%02lld %%</dd></dl>\n<p><a href=\"/budgets?"
+		       "plan_id=%lld\">Budget against actual by category</a></p>\n</section>\n",
+		    (long long)(progress / 100), (long long)(progress % 100), (long long)p.id);
 	page_end(r);
 	return 0;
 }
@@ -606,8 +637,9 @@ static int plan_csv(struct req *r)
 	struct gantt_bar *bars;
 	struct gantt_dep *deps;
 	size_t n, nd;
+	struct calendar cal;
 	if (plan_get(r->db, r->a, r->id, &p, &r->e) ||
-	    plan_chart(r, &p, &steps, &bars, &n, &deps, &nd))
+	    plan_chart(r, &p, &steps, &bars, &n, &deps, &nd, &cal))
 		return -1;
 	struct csv c = page_csv(r, arena_printf(r->a, "plan-%lld-steps.csv", (long long)p.id));
 	static const char *const head[] = {"id", "name", "assignee_id", "assignee", "status",
@@ -959,7 +991,9 @@ static int render_step(struct req *r, const struct form *sent)
 	html_hours(b, s.estimate_minutes);
 	html_raw(b, " h</dd><dt>Logged</dt><dd>");
 	html_hours(b, s.logged_minutes);
-	html_raw(b, " h</dd></dl>\n");
+	/* @cost: progress and activity class */
+	html_printf(b, " h</dd><dt>Progress</dt><dd>%lld %%</dd><dt>Activity</dt><dd>%s</dd></dl>\n",
+		    (long long)s.pct, s.activity ? s.activity : "the work itself");
 	if (writable && strcmp(s.status, "done") != 0) {
 		html_raw(b, "<div class=\"button-row\">");
 		if (strcmp(s.status, "doing") != 0) {
@@ -1139,6 +1173,7 @@ int step_dep_add_page(struct req *r)
 
 struct step_edit_vals {
 	const char *name, *assignee_id, *estimate_hours, *duration_days, *due, *status;
+	const char *pct, *activity;	/* @cost */
 };
 
 static int step_edit_form(struct req *r, const struct step_edit_vals *v)
@@ -1178,6 +1213,16 @@ static int step_edit_form(struct req *r, const struct step_edit_vals *v)
 					.selected = v->status,
 					.hint = "A step is doing or done only when every step it "
 						"waits for is done."}, &r->e);
+	/* @cost: percent complete and activity class */
+	struct option ao[11] = {{"", "The work itself"}};
+	for (size_t i = 0; i < 10; i++)
+		ao[i + 1] = (struct option){step_activities[i], step_activities[i]};
+	html_input(b, &(struct input){.name = "pct", .label = "Progress (%)", .type = "number",
+				      .step = "1", .min = "0", .value = v->pct,
+				      .hint = "0 to 100; done is 100."}, &r->e);
+	html_select(b, &(struct select){.name = "activity", .label = "Activity class", .options = ao,
+					.n = 11, .selected = v->activity ? v->activity : "",
+					.hint = "The default class of the time logged on it."}, &r->e);
 	html_printf(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Save the "
 		       "step</button> <a href=\"/steps/%lld\">Cancel</a></div>\n</form>\n",
 		    (long long)s.id);
@@ -1194,7 +1239,9 @@ int step_edit_page(struct req *r)
 		.name = s.name, .assignee_id = input_id(r, s.assignee_id),
 		.estimate_hours = input_hours(r, s.estimate_minutes),
 		.duration_days = arena_printf(r->a, "%lld", (long long)s.duration_days),
-		.due = s.due ? s.due : "", .status = s.status};
+		.due = s.due ? s.due : "", .status = s.status,
+		.pct = arena_printf(r->a, "%lld", (long long)s.pct),
+		.activity = s.activity ? s.activity : ""};
 	return step_edit_form(r, &v);
 }
 
@@ -1204,6 +1251,11 @@ int step_update_page(struct req *r)
 	unsigned set = 0;
 	int rc = form_fill_edit(&r->form, step_fields, &in, &set, &r->e);
 	set &= ~(unsigned)STEP_PLAN;	/* the form changes a step, it does not move it */
+	/* @cost: a pct left as it was follows a status change (done is 100) */
+	struct step cur;
+	if (!rc && (set & STEP_PCT) && (set & STEP_STATUS) &&
+	    step_get(r->db, r->a, r->id, &cur, &r->e) == 0 && cur.pct == in.pct)
+		set &= ~(unsigned)STEP_PCT;
 	if (rc || step_set(r->db, r->id, &in, set, &r->e)) {
 		if (form_failed(r))
 			return -1;
@@ -1211,7 +1263,8 @@ int step_update_page(struct req *r)
 		struct step_edit_vals v = {form_get(f, "name"), form_get(f, "assignee_id"),
 					   form_get(f, "estimate_hours"),
 					   form_get(f, "duration_days"), form_get(f, "due"),
-					   form_get(f, "status")};
+					   form_get(f, "status"), form_get(f, "pct"),
+					   form_get(f, "activity")};
 		return step_edit_form(r, &v);
 	}
 	return page_redirect(r, "/steps/%lld", (long long)r->id);

@@ -202,6 +202,23 @@ static void hours_value(struct buf *b, int64_t minutes)
 		html_hours(b, minutes);
 }
 
+/* @cost: a row's activity class for the hours changed in it: the
+ * step's own by default, or one of the ten, or none (the work itself). */
+static void activity_select(struct req *r, struct buf *b, int64_t step, const struct form *sent)
+{
+	const char *key = arena_printf(r->a, "a-%lld", (long long)step);
+	const char *chosen = sent ? form_get(sent, key) : NULL;
+	html_printf(b, "<label class=\"sr-only\" for=\"f-%s\">Activity class</label>"
+		       "<select class=\"ts-activity\" name=\"%s\" id=\"f-%s\"><option value=\"\">"
+		       "the step's class</option>", key, key, key);
+	for (size_t i = 0; step_activities[i]; i++)
+		html_printf(b, "<option value=\"%s\"%s>%s</option>", step_activities[i],
+			    chosen && strcmp(chosen, step_activities[i]) == 0 ? " selected" : "",
+			    strcmp(step_activities[i], "none") == 0 ? "the work itself"
+								     : step_activities[i]);
+	html_raw(b, "</select>");
+}
+
 /* The sheet as a form; sent (a refused save) supplies the cells' text. */
 static int sheet_render(struct req *r, struct sheet *s, const struct form *sent, int saved)
 {
@@ -266,8 +283,11 @@ static int sheet_render(struct req *r, struct sheet *s, const struct form *sent,
 	for (size_t i = 0; i < s->n; i++) {
 		const struct ts_row *row = &s->rows[i];
 		html_printf(b, "<tr><th scope=\"row\" id=\"row-%lld\"><a href=\"/steps/%lld\">%s</a>"
-			       "<span class=\"plan-name\">%s</span></th>", (long long)row->step_id,
+			       "<span class=\"plan-name\">%s</span>", (long long)row->step_id,
 			    (long long)row->step_id, row->name, row->plan_name);
+		if (s->writable)
+			activity_select(r, b, row->step_id, sent);
+		html_raw(b, "</th>");
 		int64_t row_total = 0;
 		for (int d = 0; d < 7; d++) {
 			const char *key = cell_key(r->a, row->step_id, mon + d);
@@ -492,9 +512,16 @@ int time_save_page(struct req *r)
 		date_format(ch[k].day, d);
 		struct time_input in = {.person_id = person, .step_id = ch[k].step,
 					.day = d, .minutes = ch[k].minutes};
+		unsigned tset = TIME_PERSON | TIME_STEP | TIME_DAY | TIME_MINUTES;
+		/* @cost: the row's activity class, checked as the field's */
+		const char *act = form_get(&r->form, arena_printf(r->a, "a-%lld",
+								  (long long)ch[k].step));
+		if (act && *act)
+			rc = field_from_text(field_find(time_fields, "activity"), &in, &tset, act,
+					     &r->e);
 		int64_t id;
-		rc = time_log(r->db, &in, TIME_PERSON | TIME_STEP | TIME_DAY | TIME_MINUTES, &id,
-			      &r->e);
+		if (rc == 0)
+			rc = time_log(r->db, &in, tset, &id, &r->e);
 		if (rc && r->e.status < 500) {
 			/* name the cell, in the sheet's words */
 			snprintf(r->e.field, sizeof r->e.field, "%s", ch[k].key);

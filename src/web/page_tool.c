@@ -94,7 +94,7 @@ int tools_page(struct req *r)
 	struct buf sorted = BUF_INIT;
 	buf_puts(&sorted, "/tools?");
 	qs_add(&sorted, "sort", q.l.sort);
-	page_begin(r, "Tools", "tools");
+	page_begin(r, "Tools", "manage");
 	struct buf *b = &r->page;
 	html_raw(b, "<div class=\"title-row\"><h1>Tools</h1>");
 	if (r->who.role >= ROLE_MANAGER)
@@ -164,7 +164,7 @@ int tool_page(struct req *r)
 	if ((t.plan_id && plan_get(r->db, r->a, t.plan_id, &p, &r->e)) ||
 	    (t.step_id && step_get(r->db, r->a, t.step_id, &s, &r->e)))
 		return -1;
-	page_begin(r, t.name, "tools");
+	page_begin(r, t.name, "manage");
 	struct buf *b = &r->page;
 	html_printf(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/tools\">Tools"
 		       "</a></nav>\n<div class=\"title-row\"><h1>%s</h1>", t.name);
@@ -219,7 +219,7 @@ static int tool_form(struct req *r, const char *title, const struct tool_vals *v
 	po[k++] = (struct option){"", "Not allocated"};
 	for (size_t i = 0; i < np; i++)
 		po[k++] = (struct option){input_id(r, plans[i].id), plans[i].name};
-	page_begin(r, title, "tools");
+	page_begin(r, title, "manage");
 	struct buf *b = &r->page;
 	html_raw(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/tools\">Tools</a>");
 	if (tool_id)

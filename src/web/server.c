@@ -26,6 +26,7 @@
 #include "base/buf.h"
 #include "base/json.h"
 #include "base/log.h"
+#include "manage/control.h"	/* @control: the scheduled check */
 #include "org/account.h"
 #include "org/audit.h"
 #include "web/api.h"
@@ -462,8 +463,14 @@ static int authorize(struct req *r, const struct route *rt)
 {
 	if (rt->flags & ROUTE_PUBLIC)
 		return 0;
-	if (rt->flags & ROUTE_ADMIN && r->who.role != ROLE_ADMIN)
-		return access_check(r->db, &r->who, K_ACCOUNT, 0, rt->act, &r->e);
+	if (rt->flags & ROUTE_ADMIN && r->who.role != ROLE_ADMIN) {
+		if (rt->kind == K_ACCOUNT || r->who.role == ROLE_NONE)
+			return access_check(r->db, &r->who, K_ACCOUNT, 0, rt->act, &r->e);
+		/* the organization's own settings: the calendar, the skills, the
+		 * tolerances */
+		return err_set(&r->e, ERR_FORBIDDEN, "", "a %s may not change the organization's "
+			       "settings: only an admin may", role_name(r->who.role));
+	}
 	if (rt->kind == K_NONE || rt->kind == K_ACCOUNT)
 		return access_check(r->db, &r->who, rt->kind, r->id, rt->act, &r->e);
 	if (r->id && access_check(r->db, &r->who, rt->kind, r->id, rt->act, &r->e))
@@ -853,6 +860,106 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, int *v6
 		       "listen: \"%.60s\" is not an IP address (use e.g. 127.0.0.1 or [::1])", host);
 }
 
+/* --- the scheduled control check (@control) ------------------------------- */
+
+/* A thread that runs `control check` as of today every `minutes`, the
+ * first run CHECK_FIRST_DELAY seconds after start, on a connection of its
+ * own; a failure is logged and the next run tries again. */
+enum { CHECK_FIRST_DELAY = 10 };
+
+struct checker {
+	const char *db_url;
+	int64_t minutes;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;	/* signalled to stop */
+	int stop;
+	pthread_t thread;
+	int running;
+};
+
+static void check_once(struct checker *c, struct db **db)
+{
+	struct err e = {0};
+	if (!*db && db_open(c->db_url, 0, db, &e)) {
+		log_warn("control check: cannot open the database: %s", e.msg);
+		*db = NULL;
+		return;
+	}
+	struct arena a = {0};
+	struct check_input in = {0};
+	struct check_result r;
+	if (control_check(*db, &a, &in, 0, &r, &e) == 0) {
+		log_info("control check as of %s: %zu deviation(s), %zu opened, %zu already open",
+			 r.as_of, r.n, r.opened, r.already);
+	} else {
+		log_warn("control check failed: %s", e.msg[0] ? e.msg : "internal error");
+		if (e.status == ERR_UNAVAILABLE) {	/* reconnect next time */
+			db_close(*db);
+			*db = NULL;
+		}
+	}
+	arena_free(&a);
+}
+
+static void *checker_main(void *arg)
+{
+	struct checker *c = arg;
+	struct db *db = NULL;
+	struct timespec at;
+	clock_gettime(CLOCK_MONOTONIC, &at);
+	at.tv_sec += CHECK_FIRST_DELAY;
+	pthread_mutex_lock(&c->lock);
+	while (!c->stop) {
+		if (pthread_cond_timedwait(&c->wake, &c->lock, &at) != ETIMEDOUT)
+			continue;	/* woken early (to stop), or spuriously */
+		pthread_mutex_unlock(&c->lock);
+		check_once(c, &db);
+		clock_gettime(CLOCK_MONOTONIC, &at);
+		at.tv_sec += (time_t)c->minutes * 60;
+		pthread_mutex_lock(&c->lock);
+	}
+	pthread_mutex_unlock(&c->lock);
+	db_close(db);
+	return NULL;
+}
+
+static void checker_start(struct checker *c, const char *db_url, int64_t minutes)
+{
+	memset(c, 0, sizeof *c);
+	if (minutes <= 0)
+		return;
+	c->db_url = db_url;
+	c->minutes = minutes;
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_mutex_init(&c->lock, NULL);
+	pthread_cond_init(&c->wake, &ca);
+	pthread_condattr_destroy(&ca);
+	if (pthread_create(&c->thread, NULL, checker_main, c) == 0) {
+		c->running = 1;
+	} else {
+		log_warn("control check: cannot start its thread; no scheduled checks");
+		pthread_cond_destroy(&c->wake);
+		pthread_mutex_destroy(&c->lock);
+	}
+}
+
+/* Wakes the thread and waits for it: a check under way finishes first. */
+static void checker_stop(struct checker *c)
+{
+	if (!c->running)
+		return;
+	pthread_mutex_lock(&c->lock);
+	c->stop = 1;
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->lock);
+	pthread_join(c->thread, NULL);
+	pthread_cond_destroy(&c->wake);
+	pthread_mutex_destroy(&c->lock);
+	c->running = 0;
+}
+
 int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 {
 	struct sockaddr_storage ss;
@@ -911,6 +1018,8 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 	printf("tandem serving http://%s:%u/ (%lld threads, database %s)\n",
 	       host[0] ? host : "0.0.0.0", port, (long long)o->threads, shown);
 	fflush(stdout);
+	struct checker checker;
+	checker_start(&checker, db_url, o->check_every);
 
 	int sig = 0;
 	sigwait(&sigs, &sig);
@@ -934,6 +1043,7 @@ int server_run(const char *db_url, const struct serve_opts *o, struct err *e)
 			break;
 		}
 	}
+	checker_stop(&checker);
 	mhd.stop_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)
 		close(lfd);

@@ -12,6 +12,8 @@ struct serve_opts {
 	/* the address of a reverse proxy whose X-Forwarded-For names the
 	 * client (for sign-in limits and the audit), or NULL */
 	const char *trusted_proxy;
+	/* run control check every this many minutes (0: never) */
+	int64_t check_every;
 };
 
 /* Serves until SIGINT or SIGTERM, then finishes requests in flight and

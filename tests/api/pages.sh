@@ -147,8 +147,8 @@ expect_eq "next to another site: home instead" / "$(header Location)"
 # --- every page, signed in ------------------------------------------------------
 
 declare -A NAV=([/]=home [/plans]=plans [/plans/new]=plans [/steps]=steps [/time]=time
-	[/tools]=tools [/units]=units [/people]=people [/units/new]=units [/people/new]=people
-	[/tools/new]=tools)
+	[/tools]=manage [/units]=units [/people]=people [/units/new]=units [/people/new]=people
+	[/tools/new]=manage)
 for p in "${PAGES[@]}"; do
 	page GET "$p" "$J"
 	expect_status "signed in, $p: 200" 200

@@ -204,7 +204,7 @@ expect_contains "DELETE unit 409: counts the person" "$(jqb .error.message)" "1 
 api POST $V/plans "{\"name\":\"Launch\",\"unit_id\":$OPS,\"start_date\":\"2026-12-01\",\"owner_id\":$ANN}"
 LAUNCH=$(sql "SELECT id FROM plan WHERE name = 'Launch'")
 expect_created "POST plan Launch" $V/plans "$LAUNCH"
-expect_body "POST plan: fields, draft by default, no steps" "{\"id\":$LAUNCH,\"name\":\"Launch\",\"owner_id\":$ANN,\"owner\":\"Ann Lee\",\"unit_id\":$OPS,\"unit\":\"Ops\",\"start_date\":\"2026-12-01\",\"status\":\"draft\",\"steps\":{\"todo\":0,\"doing\":0,\"done\":0,\"blocked\":0},\"estimate_hours\":0}"
+expect_body "POST plan: fields, draft by default, no steps" "{\"id\":$LAUNCH,\"name\":\"Launch\",\"owner_id\":$ANN,\"owner\":\"Ann Lee\",\"unit_id\":$OPS,\"unit\":\"Ops\",\"start_date\":\"2026-12-01\",\"status\":\"draft\",\"steps\":{\"todo\":0,\"doing\":0,\"done\":0,\"blocked\":0},\"estimate_hours\":0,\"progress\":0}"
 expect_eq "POST plan: stored" "Launch|$ANN|$OPS|2026-12-01|draft" \
 	"$(sql "SELECT name, owner_id, unit_id, start_date, status FROM plan WHERE id = $LAUNCH")"
 api POST $V/plans "{\"name\":\"Promo\",\"unit_id\":$SALES,\"start_date\":\"2027-01-04\",\"status\":\"active\"}"
@@ -243,7 +243,7 @@ expect_eq "PATCH plan: status stored" active "$(sql "SELECT status FROM plan WHE
 api POST $V/steps "{\"plan_id\":$LAUNCH,\"name\":\"Design\",\"assignee_id\":$BOB,\"estimate_hours\":7.5,\"duration_days\":3,\"due\":\"2026-12-10\"}"
 DESIGN=$(sql "SELECT id FROM step WHERE name = 'Design'")
 expect_created "POST step Design" $V/steps "$DESIGN"
-expect_body "POST step: fields" "{\"id\":$DESIGN,\"plan_id\":$LAUNCH,\"name\":\"Design\",\"assignee_id\":$BOB,\"assignee\":\"Bob Stone\",\"estimate_hours\":7.5,\"duration_days\":3,\"due\":\"2026-12-10\",\"status\":\"todo\",\"depends_on\":[],\"logged_hours\":0}"
+expect_body "POST step: fields" "{\"id\":$DESIGN,\"plan_id\":$LAUNCH,\"name\":\"Design\",\"assignee_id\":$BOB,\"assignee\":\"Bob Stone\",\"estimate_hours\":7.5,\"duration_days\":3,\"due\":\"2026-12-10\",\"status\":\"todo\",\"depends_on\":[],\"logged_hours\":0,\"activity\":null,\"pct\":0}"
 # 7.5 hours = 450 minutes
 expect_eq "POST step: stored" "$LAUNCH|Design|$BOB|450|3|2026-12-10|todo" \
 	"$(sql "SELECT plan_id, name, assignee_id, estimate_minutes, duration_days, due, status FROM step WHERE id = $DESIGN")"
@@ -366,7 +366,8 @@ expect_jq "GET steps: page" '[.count, .limit, .offset, (.items | map(.id) | join
 api POST $V/time-entries "{\"person_id\":$BOB,\"step_id\":$DESIGN,\"day\":\"2026-12-02\",\"minutes\":90,\"note\":\"kickoff\"}"
 T1=$(sql "SELECT id FROM time_entry WHERE note = 'kickoff'")
 expect_created "POST time entry" $V/time-entries "$T1"
-expect_body "POST time entry: fields" "{\"id\":$T1,\"person_id\":$BOB,\"person\":\"Bob Stone\",\"step_id\":$DESIGN,\"step\":\"Design v2\",\"plan_id\":$LAUNCH,\"day\":\"2026-12-02\",\"minutes\":90,\"note\":\"kickoff\"}"
+# cost: 90 min at Bob's rate of 80 an hour = 1.5 x 80 = 120
+expect_body "POST time entry: fields" "{\"id\":$T1,\"person_id\":$BOB,\"person\":\"Bob Stone\",\"step_id\":$DESIGN,\"step\":\"Design v2\",\"plan_id\":$LAUNCH,\"day\":\"2026-12-02\",\"minutes\":90,\"note\":\"kickoff\",\"activity\":null,\"cost\":120}"
 expect_eq "POST time entry: stored" "$BOB|$DESIGN|2026-12-02|90|kickoff" \
 	"$(sql "SELECT person_id, step_id, day, minutes, note FROM time_entry WHERE id = $T1")"
 api POST $V/time-entries "{\"person_id\":$ANN,\"step_id\":$BUILD,\"day\":\"2026-12-01\",\"minutes\":30}"

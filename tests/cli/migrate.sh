@@ -28,10 +28,13 @@ run "$TANDEM" --db "$SRC" user add --person 1 --role admin
 expect_rc "an account in the source" 0
 run "$TANDEM" --db "$SRC" token add --user 1 --name scripts
 expect_rc "and an API token" 0
-TABLES="unit person plan step step_dep time_entry tool account token login_failure audit"
-declare -A ORDER=([step_dep]="step_id, depends_on")
+# every table of the schema but its version (and SQLite's own): a table
+# a migration adds is compared too, without a line here
+TABLES=$(tables "$SRC" | tr , '\n' | grep -v -x -e schema_version -e 'sqlite_.*' | tr '\n' ' ')
+expect_contains "the source has the management tables too" "$TABLES" "problem"
+# the first two columns identify a row: an id, or the two halves of a key
 rows() {	# URL TABLE: every row, in a fixed order, as sqlite3 prints them
-	sqlat "$1" "SELECT * FROM $2 ORDER BY ${ORDER[$2]:-id}"
+	sqlat "$1" "SELECT * FROM $2 ORDER BY 1, 2"
 }
 
 run "$TANDEM" migrate --from "$SRC" --to "$DST"
@@ -123,8 +126,13 @@ done
 sleep 0.1
 if kill -KILL $pid 2>/dev/null; then
 	wait $pid 2>/dev/null
-	counts=$(for t in $TABLES; do sqlat "$KILLED" "SELECT count(*) FROM $t"; done | join_lines ,)
-	expect_eq "a copy killed half way left no record" "0,0,0,0,0,0,0,0,0,0,0" "$counts"
+	# (the schema is made one migration at a time: a later table may not
+	# be there yet, and holds no record either)
+	counts=$(for t in $TABLES; do
+		if [ "$(has_table "$KILLED" "$t")" = 1 ]; then sqlat "$KILLED" "SELECT count(*) FROM $t"; else echo 0; fi
+	done | join_lines ,)
+	zeros=$(for t in $TABLES; do echo 0; done | join_lines ,)
+	expect_eq "a copy killed half way left no record" "$zeros" "$counts"
 else
 	fail "the copy ended before it could be killed: make the source bigger"
 fi

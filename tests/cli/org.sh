@@ -276,4 +276,39 @@ expect_eq "unit rm deleted the row" "0" "$(sql 'SELECT count(*) FROM unit WHERE 
 t unit rm 4
 expect_rc "unit rm of a removed unit exits 4" 4
 
+# The management records keep a unit and a person too, each named: a
+# new empty unit X with a target, a budget line, a position and a
+# problem; a person P in it who holds the position, has a RACI role and
+# owns the problem, and to whom a plan was published.
+t unit add X
+X=$(sql "SELECT max(id) FROM unit")
+t person add Pat --email pat@t.test --unit "$X"
+P=$(sql "SELECT max(id) FROM person")
+sql "INSERT INTO target (name, baseline, goal, period_from, period_to, unit_id) VALUES ('T', 0, 1, '2026-01-01', '2026-12-31', $X);
+	INSERT INTO budget (unit_id, category, amount_cents, period_from, period_to) VALUES ($X, 'other', 100, '2026-01-01', '2026-12-31');
+	INSERT INTO position (unit_id, title) VALUES ($X, 'Clerk');
+	INSERT INTO staffing (position_id, person_id, since) SELECT max(id), $P, '2026-01-01' FROM position;
+	INSERT INTO problem (unit_id, rule, title, found, owner_id) VALUES ($X, 'manual', 'A', '2026-01-01', $P);
+	INSERT INTO tolerance (unit_id, rule, value) VALUES ($X, 'cpi', 80);" >/dev/null
+t person rm "$P"
+expect_rc "person rm holding a position exits 5" 5
+expect_contains "person rm names the management records" "$ERR" \
+	"person $P still holds 1 position(s), has 0 RACI role(s) and owns 1 target(s) or problem(s)"
+sql "DELETE FROM staffing; DELETE FROM problem;" >/dev/null
+t plan add Q --unit "$X" --start-date 2026-03-02
+sql "INSERT INTO publication (plan_id, at) SELECT max(id), 1 FROM plan;
+	INSERT INTO publication_to (publication_id, person_id) SELECT max(id), $P FROM publication;" >/dev/null
+t person rm "$P"
+expect_rc "person rm once reassigned (a plan published to them goes with them)" 0
+expect_eq "their feed went with them" 0 "$(sql "SELECT count(*) FROM publication_to WHERE person_id = $P")"
+sql "DELETE FROM publication; DELETE FROM plan WHERE unit_id = $X;" >/dev/null
+t unit rm "$X"
+expect_rc "unit rm with a target, a budget line and a position exits 5" 5
+expect_contains "unit rm names them" "$ERR" \
+	"unit $X still has 1 target(s), 1 budget line(s), 1 position(s) and 0 problem(s)"
+sql "DELETE FROM target; DELETE FROM budget; DELETE FROM position;" >/dev/null
+t unit rm "$X"
+expect_rc "unit rm once they are gone" 0
+expect_eq "its own tolerances went with it" 0 "$(sql "SELECT count(*) FROM tolerance WHERE unit_id = $X")"
+
 finish

@@ -42,4 +42,32 @@ t plan add Empty --unit 1 --start-date 2026-01-03
 t plan schedule 2 --json
 expect_eq "an empty plan starting on a Saturday" "0 2026-01-05 2026-01-05" \
 	"$(jqo '"\(.working_days) \(.start) \(.finish)"')"
+# --- the organization calendar (@calendar) --------------------------------
+# Plan 3 starts Mon 2026-03-02; X lasts 3 working days, Y (2) waits for X.
+# Monday to Friday: X Mon 2 - Wed 4, Y Thu 5 - Fri 6: 5 working days.
+# A holiday on Tue 2026-03-03 inside X pushes its finish by a day: X runs
+# Mon 2, Wed 4, Thu 5; Y Fri 6 and Mon 9; still 5 working days.
+# In a four-day week (Mon-Thu) with the same holiday: X Mon 2, Wed 4,
+# Thu 5; Y Mon 9, Tue 10.
+t plan add Holidays --unit 1 --start-date 2026-03-02
+t step add X --plan 3 --duration-days 3
+X=$(printf '%s' "$OUT" | sed 's/step \([0-9]*\) added/\1/')
+t step add Y --plan 3 --duration-days 2
+Y=$(printf '%s' "$OUT" | sed 's/step \([0-9]*\) added/\1/')
+t step dep add "$Y" --on "$X"
+sched() {
+	t plan schedule 3 --json
+	jqo '"\(.working_days) \(.finish) " + ([.steps[] | "\(.name):\(.early_start)..\(.early_finish)"] | join(" "))'
+}
+expect_eq "no holiday" "5 2026-03-06 X:2026-03-02..2026-03-04 Y:2026-03-05..2026-03-06" "$(sched)"
+t calendar add 2026-03-03 --name "Founders' day"
+expect_eq "a holiday inside X pushes both by a day" \
+	"5 2026-03-09 X:2026-03-02..2026-03-05 Y:2026-03-06..2026-03-09" "$(sched)"
+t calendar set --workdays mon,tue,wed,thu
+expect_eq "a four-day week as well" \
+	"5 2026-03-10 X:2026-03-02..2026-03-05 Y:2026-03-09..2026-03-10" "$(sched)"
+# a holiday on the start day moves the plan's first day
+t calendar add 2026-03-02 --name "Bridge day"
+expect_eq "a holiday on the start day" \
+	"5 2026-03-11 X:2026-03-04..2026-03-09 Y:2026-03-10..2026-03-11" "$(sched)"
 finish

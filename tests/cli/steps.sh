@@ -51,7 +51,8 @@ owner     -
 start     2026-02-02
 status    draft
 steps     0 todo, 0 doing, 0 done, 0 blocked
-estimate  0 h" "$OUT"
+estimate  0 h
+progress  0.00 %" "$OUT"
 t plan show 2 --json
 expect_eq "plan show --json of an empty plan has zero counts" '{"todo":0,"doing":0,"done":0,"blocked":0}' \
 	"$(jqo '.steps' | jq -c .)"
@@ -116,6 +117,8 @@ estimate  0 h
 duration  1 working day(s)
 due       2026-01-01
 status    doing
+progress  0 %
+activity  -
 logged    0 h" "$OUT"
 t step set 31 --name Renamed --assignee 2 --estimate-hours 0.75 --duration-days 0 --due 2026-05-04
 expect_rc "step set of several fields" 0

@@ -143,10 +143,11 @@ check_time "no match" 0 0 "t.person_id = 3 AND t.step_id = 1" --person 3 --step 
 
 t time list --person 1
 # by day then id: entry 4 (03-01) first; 2880 min = 48 h exactly
-expect_eq "time list table and total" "ID  DAY         PERSON  STEP  MINUTES  NOTE
- 4  2026-03-01  Ann        1     1440  -
- 2  2026-03-02  Ann        1     1000  design
- 3  2026-03-02  Ann        2      440  -
+# people without a rate: every entry costs 0.00; no class given
+expect_eq "time list table and total" "ID  DAY         PERSON  STEP  MINUTES  COST  ACTIVITY  NOTE
+ 4  2026-03-01  Ann        1     1440  0.00  -         -
+ 2  2026-03-02  Ann        1     1000  0.00  -         design
+ 3  2026-03-02  Ann        2      440  0.00  -         -
 total 2880 minutes (48 h) in 3 entries" "$OUT"
 # 3165 minutes = 52.75 h
 t time list

@@ -20,7 +20,7 @@ PIDS=()
 ADDRS=()
 serve() {
 	local n=${#PIDS[@]} addr=
-	"$TANDEM" --db "$1" serve --listen 127.0.0.1:0 --threads 4 >"$TMP/serve$n.out" 2>"$TMP/serve$n.err" &
+	"$TANDEM" --db "$1" serve --listen 127.0.0.1:0 --threads 4 --check-every 0 >"$TMP/serve$n.out" 2>"$TMP/serve$n.err" &
 	PIDS+=($!)
 	for _ in $(seq 1 200); do
 		addr=$(grep -o 'http://[0-9.:]*' "$TMP/serve$n.out" 2>/dev/null | head -n 1)
