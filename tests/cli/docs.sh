@@ -34,6 +34,17 @@ while IFS= read -r line; do
 	esac
 done < <(block cli-tour)
 [ "$n" -ge 10 ] && pass || fail "the CLI tour has $n lines"
+# the management tour, after it on the same database
+m=0
+while IFS= read -r line; do
+	[ -z "$line" ] && continue
+	m=$((m + 1))
+	run "${tour_env[@]}" bash -c "cd '$TMP/tour' && $line"
+	expect_rc "management tour line $m: $line" 0
+done < <(block manage-tour)
+[ "$m" -ge 8 ] && pass || fail "the management tour has $m lines"
+expect_contains "the tour's control report is Markdown about Operations" \
+	"$(head -n 1 "$TMP/tour/control-report.md")" "# Control report: Operations"
 if on_pg; then
 	expect_eq "on PostgreSQL the tour made no ./tandem.db" "" "$(cd "$TMP/tour" && ls tandem.db* 2>/dev/null)"
 fi

@@ -3,6 +3,8 @@
  * the field's rules; a refusal must name the field. */
 #include <assert.h>
 #include <stdint.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -34,6 +36,8 @@ static const struct field fields[] = {
 	{.name = "enum", .type = FT_ENUM, .offset = offsetof(struct obj, text), .bit = 64,
 	 .choices = choices},
 	{.name = "bool", .type = FT_BOOL, .offset = offsetof(struct obj, flag), .bit = 128},
+	{.name = "decimal", .type = FT_DECIMAL, .offset = offsetof(struct obj, num), .bit = 256,
+	 .min = -100000, .max = 100000},
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -76,6 +80,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	case FT_BOOL:
 		assert(o.flag == 0 || o.flag == 1);
+		break;
+	case FT_DECIMAL:
+		/* in range, and the value strtod reads, in hundredths */
+		assert(o.num >= f->min && o.num <= f->max);
+		assert(fabs(strtod(text, NULL) * 100 - (double)o.num) < 0.5);
 		break;
 	}
 	return 0;

@@ -542,6 +542,50 @@ static void test_field_money(void **state)
 	refused("price", "-5", "at most 2 decimals");
 }
 
+/* FT_DECIMAL: a signed number with at most two decimals, kept x100
+ * ("-2.5" -> -250), from text and from JSON alike. */
+static void test_field_decimal(void **state)
+{
+	(void)state;
+	struct dec { int64_t v; } d;
+	static const struct field df = {.name = "value", .type = FT_DECIMAL, .offset = 0,
+					 .bit = 1, .min = -100000, .max = 100000};
+	static const struct { const char *s; int64_t x100; } good[] = {
+		{"-2.5", -250}, {"0", 0}, {"12.34", 1234}, {"-0.01", -1}, {"1000", 100000},
+		{"-1000", -100000},
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		unsigned set = 0;
+		struct err e = {0};
+		d.v = 7;
+		assert_int_equal(field_from_text(&df, &d, &set, good[i].s, &e), 0);
+		assert_int_equal(d.v, good[i].x100);
+		assert_int_equal(set, 1);
+	}
+	static const char *const bad[] = {"-", "--1", "1.005", "abc", "1e3", "", "+1", "1000.01",
+					  "-1000.01"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		unsigned set = 0;
+		struct err e = {0};
+		if (field_from_text(&df, &d, &set, bad[i], &e) == 0)
+			fail_msg("\"%s\" accepted as a decimal", bad[i]);
+		assert_int_equal(e.status, ERR_BAD_INPUT);
+		assert_string_equal(e.field, "value");
+		assert_int_equal(set, 0);
+	}
+	/* JSON: -1.25 -> -125; 0.125 has three decimals */
+	json_t *v = json_real(-1.25);
+	unsigned set = 0;
+	struct err e = {0};
+	assert_int_equal(field_from_json(&df, &d, &set, v, &e), 0);
+	assert_int_equal(d.v, -125);
+	json_decref(v);
+	v = json_real(0.125);
+	assert_int_equal(field_from_json(&df, &d, &set, v, &e), -1);
+	assert_contains(e.msg, "at most 2 decimals");
+	json_decref(v);
+}
+
 static void test_field_id(void **state)
 {
 	(void)state;
@@ -939,6 +983,7 @@ int main(void)
 		cmocka_unit_test(test_parse_int),
 		cmocka_unit_test(test_field_hours),
 		cmocka_unit_test(test_field_money),
+		cmocka_unit_test(test_field_decimal),
 		cmocka_unit_test(test_field_id),
 		cmocka_unit_test(test_field_int),
 		cmocka_unit_test(test_field_date),
