@@ -276,9 +276,13 @@ static int earned(struct db *db, struct arena *a, int64_t plan_id, int64_t skip,
 	db_bind_int(st, ":skip", skip);
 	size_t cap = 64, nd = 0;
 	struct delta *d = malloc(cap * sizeof *d);
+	if (!d) {
+		db_done(st);
+		return err_set(e, ERR_INTERNAL, "", "out of memory");
+	}
 	int64_t last_step = 0, last_pct = 0;
-	int rc;
-	while (d && (rc = db_step(st, e)) == 1) {
+	int rc, oom = 0;
+	while ((rc = db_step(st, e)) == 1) {
 		int64_t id = db_col_int(st, 0), pct = db_col_int(st, 2);
 		const struct step_row *s = bsearch(&id, steps, n, sizeof *steps, cmp_step_id);
 		if (!s)
@@ -288,8 +292,7 @@ static int earned(struct db *db, struct arena *a, int64_t plan_id, int64_t skip,
 		if (nd == cap) {
 			struct delta *bigger = realloc(d, 2 * cap * sizeof *d);
 			if (!bigger) {
-				free(d);
-				d = NULL;
+				oom = 1;
 				break;
 			}
 			d = bigger;
@@ -303,11 +306,9 @@ static int earned(struct db *db, struct arena *a, int64_t plan_id, int64_t skip,
 		last_pct = pct;
 	}
 	db_done(st);
-	if (!d)
-		return err_set(e, ERR_INTERNAL, "", "out of memory");
-	if (rc < 0) {
+	if (oom || rc < 0) {
 		free(d);
-		return -1;
+		return oom ? err_set(e, ERR_INTERNAL, "", "out of memory") : -1;
 	}
 	qsort(d, nd, sizeof *d, cmp_delta);
 	g->earned_days = arena_alloc(a, (nd ? nd : 1) * sizeof *g->earned_days);
@@ -659,17 +660,24 @@ static void compare_points(struct verify_ctx *v, const struct ledger_point *s, s
 {
 	size_t i = 0, j = 0;
 	char at[40];
+	/* a point on one side only counts as 0 on the other */
 	while (i < ns || j < nc) {
-		int64_t ks = i < ns ? s[i].k : INT64_MAX, kc = j < nc ? c[j].k : INT64_MAX;
-		int64_t k = ks < kc ? ks : kc;
-		int64_t sv = ks == k ? s[i].amount : 0, cv = kc == k ? c[j].amount : 0;
-		snprintf(at, sizeof at, "working day %lld", (long long)k);
-		if (ks != kc || sv != cv)
-			differ(v, "planned micro-minutes", at, ks == k ? sv : -1, kc == k ? cv : -1);
-		if (ks == k)
+		if (j == nc || (i < ns && s[i].k < c[j].k)) {
+			snprintf(at, sizeof at, "working day %lld", (long long)s[i].k);
+			differ(v, "planned micro-minutes", at, s[i].amount, 0);
 			i++;
-		if (kc == k)
+		} else if (i == ns || c[j].k < s[i].k) {
+			snprintf(at, sizeof at, "working day %lld", (long long)c[j].k);
+			differ(v, "planned micro-minutes", at, 0, c[j].amount);
 			j++;
+		} else {
+			if (s[i].amount != c[j].amount) {
+				snprintf(at, sizeof at, "working day %lld", (long long)s[i].k);
+				differ(v, "planned micro-minutes", at, s[i].amount, c[j].amount);
+			}
+			i++;
+			j++;
+		}
 	}
 }
 

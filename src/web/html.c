@@ -379,11 +379,12 @@ void html_input(struct buf *b, const struct input *in, const struct err *e)
 void html_select(struct buf *b, const struct select *s, const struct err *e)
 {
 	int invalid = names_field(e, s->name);
-	field_open(b, s->name, s->label, s->hint, s->required, invalid);
-	html_printf(b, "<select id=\"f-%s\" name=\"%s\"", s->name, s->name);
+	const char *id = s->id ? s->id : s->name;
+	field_open(b, id, s->label, s->hint, s->required, invalid);
+	html_printf(b, "<select id=\"f-%s\" name=\"%s\"", id, s->name);
 	if (s->required)
 		html_raw(b, " required");
-	described_by(b, s->name, s->hint, invalid);
+	described_by(b, id, s->hint, invalid);
 	html_raw(b, ">");
 	for (size_t i = 0; i < s->n; i++) {
 		int sel = s->selected && strcmp(s->selected, s->options[i].value) == 0;
@@ -391,7 +392,7 @@ void html_select(struct buf *b, const struct select *s, const struct err *e)
 			    sel ? " selected" : "", s->options[i].label);
 	}
 	html_raw(b, "</select>");
-	field_close(b, s->name, e, invalid);
+	field_close(b, id, e, invalid);
 }
 
 void html_form_error(struct buf *b, const struct err *e, int has_field)

@@ -88,6 +88,8 @@ struct option {
  * selected. */
 struct select {
 	const char *name, *label, *hint;
+	const char *id;		/* the element id is "f-" id; NULL: the name (a page
+				 * with two forms naming one key gives one of them its own) */
 	const struct option *options;
 	size_t n;
 	const char *selected;

@@ -271,8 +271,9 @@ int budgets_page(struct req *r)
 		    "<form method=\"get\" action=\"/budgets\" class=\"filters\">");
 	size_t nu;
 	struct option *uo = unit_options(r, units, nunits, "", "None (a plan)", &nu);
-	html_select(b, &(struct select){.name = "plan_id", .label = "Plan", .options = po,
-					.n = npo, .selected = plan ? input_id(r, plan) : ""}, NULL);
+	html_select(b, &(struct select){.name = "plan_id", .id = "filter-plan_id", .label = "Plan",
+					.options = po, .n = npo,
+					.selected = plan ? input_id(r, plan) : ""}, NULL);
 	html_select(b, &(struct select){.name = "unit_id", .label = "Or a unit (with its sub-units)",
 					.options = uo, .n = uo ? nu : 0,
 					.selected = unit ? input_id(r, unit) : ""}, NULL);
@@ -610,8 +611,9 @@ static int expenses_render(struct req *r, const struct expense_vals *form_vals)
 		    "spent on plans besides time and tools; it counts in "
 		    "<a href=\"/budgets\">budget against actual</a> by its category.</p>\n"
 		    "<form method=\"get\" action=\"/expenses\" class=\"filters\">");
-	html_select(b, &(struct select){.name = "plan_id", .label = "Plan", .options = po,
-					.n = npo, .selected = plan ? input_id(r, plan) : ""}, NULL);
+	html_select(b, &(struct select){.name = "plan_id", .id = "filter-plan_id", .label = "Plan",
+					.options = po, .n = npo,
+					.selected = plan ? input_id(r, plan) : ""}, NULL);
 	html_input(b, &(struct input){.name = "from", .label = "From", .type = "date",
 				      .value = q.from}, NULL);
 	html_input(b, &(struct input){.name = "to", .label = "To", .type = "date", .value = q.to},

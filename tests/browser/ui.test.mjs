@@ -441,6 +441,72 @@ scenario('g. keyboard only: sign in with Tab and Enter; landmarks and labels', a
 	}
 });
 
+scenario('h. the management pages: each opens, is labelled, draws its chart, and agrees with the database', async ({ page, shot }) => {
+	await signIn(page, ADMIN);
+	// every page of the management system, and the chart it must draw
+	const pages = [['/manage', null], ['/targets', null], ['/targets/1', 'svg'], ['/calendar', null],
+		['/budgets', 'svg'], ['/expenses', null], ['/plans/1/evm', 'svg'], ['/evm', null],
+		['/plans/1/raci', null], ['/feed', null], ['/staffing', null], ['/skills', null],
+		['/positions/1', null], ['/capacity', null], ['/problems', null], ['/problems/1', null],
+		['/agenda', null], ['/control', null], ['/reports/control', 'svg'], ['/units/2', null], ['/people/2', null]];
+	for (const [path, chart] of pages) {
+		const resp = await page.goto(path);
+		eq(`${path} answers 200`, resp.status(), 200);
+		deepEq(`${path}: one main, one h1, every input labelled`, await a11yProblems(page), []);
+		if (chart) check(`${path} draws its chart`, await page.locator(`main ${chart}`).count() > 0);
+	}
+	// /manage counts what the database holds (the whole organization)
+	await page.goto('/manage');
+	const figure = async (words) => (await page.locator('.mg-figs li', { hasText: words }).first().locator('.mg-n').textContent()).trim();
+	eq('/manage: open problems', await figure('open problems'), sql("SELECT count(*) FROM problem WHERE status <> 'closed'"));
+	eq('/manage: targets', await figure('targets'), sql('SELECT count(*) FROM target'));
+	eq('/manage: people', await figure('people'), sql('SELECT count(*) FROM person'));
+	await shot('manage');
+	// the capacity heat map has a row per person of the organization
+	await page.goto('/capacity');
+	eq('/capacity: a row per person', await page.locator('main table tbody tr').count(), Number(sql('SELECT count(*) FROM person')));
+	await shot('capacity');
+	await page.goto('/staffing');
+	await shot('staffing');
+	await page.goto('/plans/1/evm');
+	await shot('evm');
+});
+
+scenario('i. a target value recorded in the form: a day outside the period refused inline, a good one charted', async ({ page, shot }) => {
+	await signIn(page, ADMIN);
+	const before = sql('SELECT count(*) FROM target_value WHERE target_id = 1');
+	const period = sql('SELECT period_from, period_to FROM target WHERE id = 1').split('|');
+	await page.goto('/targets/1');
+	const points = await page.locator('main svg circle').count();
+	// a day before the target's period (the browser cannot know the rule)
+	await page.getByLabel(/^Value/).fill('4.5');
+	await page.getByLabel(/^Day/).fill('2001-01-01');
+	const refused = await submit(page, page.getByRole('button', { name: 'Record' }));
+	eq('a day outside the period answers 400', refused.status(), 400);
+	eq('the refusal is shown beside the Day field', await page.locator('#f-day[aria-invalid=true]').count(), 1);
+	eq('nothing was written', sql('SELECT count(*) FROM target_value WHERE target_id = 1'), before);
+	await shot('target-refused');
+	await page.getByLabel(/^Value/).fill('4.5');
+	await page.getByLabel(/^Day/).fill(period[0]);
+	eq('a good value answers 303', (await submit(page, page.getByRole('button', { name: 'Record' }))).status(), 303);
+	// 4.5 is kept x100, on the first day of the period
+	eq('the value is stored', sql(`SELECT value FROM target_value WHERE target_id = 1 AND day = '${period[0]}' ORDER BY id DESC LIMIT 1`), '450');
+	eq('the chart has one more point', await page.locator('main svg circle').count(), points + 1);
+});
+
+scenario('j. a problem worked through its form: root cause, action, status', async ({ page, shot }) => {
+	await signIn(page, ADMIN);
+	const id = sql("SELECT min(id) FROM problem WHERE status = 'open'");
+	await page.goto(`/problems/${id}`);
+	await page.getByLabel(/^Root cause/).fill('Estimates made before the supplier was chosen');
+	await page.getByLabel(/^Corrective action/).fill('Re-estimate with the supplier in the room');
+	await page.getByLabel(/^Status/).selectOption('acting');
+	eq('saving answers 303', (await submit(page, page.getByRole('button', { name: 'Save' }))).status(), 303);
+	eq('the database holds what was typed', sql(`SELECT status, root_cause, action FROM problem WHERE id = ${id}`),
+		'acting|Estimates made before the supplier was chosen|Re-estimate with the supplier in the room');
+	await shot('problem');
+});
+
 // ---------------------------------------------------------------------
 
 let browser;
