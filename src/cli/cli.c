@@ -129,7 +129,7 @@ static const char *type_hint(const struct field *f)
 	case FT_DECIMAL: return "NUMBER";
 	case FT_DATE: return "YYYY-MM-DD";
 	case FT_ENUM: return "WORD";
-	case FT_BOOL: return "BOOL";
+	case FT_BOOL: return "[true|false]";
 	}
 	return "VALUE";
 }
@@ -197,6 +197,16 @@ static int is_global(const char *arg)
 	return strcmp(arg, "--json") == 0 || strcmp(arg, "--db") == 0 ||
 	       strncmp(arg, "--db=", 5) == 0 || strcmp(arg, "--help") == 0 ||
 	       strcmp(arg, "-h") == 0;
+}
+
+/* The words a yes/no flag takes (field.c's FT_BOOL). */
+static int is_bool_word(const char *arg)
+{
+	static const char *const words[] = {"true", "false", "yes", "no", "1", "0"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(arg, words[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* Finds the command for the words at argv[*i]; advances *i past them. */
@@ -455,8 +465,20 @@ int cli_main(int argc, char **argv)
 			const char *value;
 			size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
 			snprintf(flag, sizeof flag, "%.*s", (int)(len < 63 ? len : 63), arg + 2);
+			/* a yes/no flag alone means yes: --fix, --vacant (and
+			 * --fix false still says no) */
+			const struct field *bf = field_by_flag(c.cmd->fields, flag);
+			const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+			int wants_arg = (c.cmd->flags & (CMD_ID | CMD_NAME)) && positional <= 0;
+			/* the next word is the flag's value when it is yes or no, or
+			 * when it cannot be anything else (then a wrong word is
+			 * refused as the flag's) */
+			int bare_bool = bf && bf->type == FT_BOOL &&
+				(!next || next[0] == '-' || (!is_bool_word(next) && wants_arg));
 			if (eq)
 				value = eq + 1;
+			else if (bare_bool)
+				value = "true";
 			else if (i + 1 < argc && !is_global(argv[i + 1]))
 				value = argv[++i];
 			else

@@ -212,6 +212,6 @@ int control_verify_cmd(struct cli *c)
 	if (n && !fix)
 		return err_set(&c->e, ERR_CONFLICT, "", "%lld difference(s) between the "
 			       "earned-value aggregates and the data (fix them with 'tandem "
-			       "control verify --fix true')", (long long)n);
+			       "control verify --fix')", (long long)n);
 	return 0;
 }

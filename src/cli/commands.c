@@ -184,7 +184,7 @@ const struct cli_cmd cli_commands[] = {
 	 "share of BAC (by estimate) over the working days of its early schedule; EV is\n"
 	 "BAC x the weighted percent complete as of that day; AC is the time logged (at\n"
 	 "the rate when logged), the tools and the expenses up to that day.\n"
-	 "--weekly true adds PV, EV and AC week by week. See docs/evm.md."},
+	 "--weekly adds PV, EV and AC week by week. See docs/evm.md."},
 	{"unit", "evm", unit_evm_cmd, "earned value rolled up over the unit tree",
 	 evm_cli_fields, OBJ(evm_opts), CMD_JSON,
 	 "Each unit's figures sum the plans of its subtree (--unit ID: only that\n"
@@ -193,7 +193,7 @@ const struct cli_cmd cli_commands[] = {
 	 "check the earned-value aggregates against the data", verify_cli_fields,
 	 OBJ(evm_opts), CMD_JSON | CMD_WRITES,
 	 "Recomputes every plan's aggregates from scratch and prints each difference;\n"
-	 "exits 0 when they match, 5 when they differ. --fix true rewrites them."},
+	 "exits 0 when they match, 5 when they differ. --fix rewrites them."},
 	/* @staffing: skills, positions, staffing */
 	{"skill", "add", skill_add_cmd, "add a skill to the catalogue", skill_fields,
 	 OBJ(skill_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
@@ -216,7 +216,7 @@ const struct cli_cmd cli_commands[] = {
 	 OBJ(position_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
 	{"position", "list", position_list_cmd, "list positions with filled, headcount, vacancies",
 	 position_filter_fields, OBJ(position_filter), CMD_JSON,
-	 "--vacant true lists only the positions with a vacancy."},
+	 "--vacant lists only the positions with a vacancy."},
 	{"position", "show", position_show_cmd, "show a position, its skills and its holders",
 	 NULL, 0, CMD_ID | CMD_JSON, NULL},
 	{"position", "set", position_set_cmd, "change a position's title, unit or headcount",
@@ -249,7 +249,7 @@ const struct cli_cmd cli_commands[] = {
 	 raci_fields, OBJ(raci_input), CMD_WRITES | CMD_ID | CMD_JSON,
 	 "Roles: R (responsible), A (accountable), C (consulted), I (informed); --role none\n"
 	 "removes the person's role. A step has one A: setting another is refused\n"
-	 "unless --replace true, which removes the current one's role."},
+	 "unless --replace, which removes the current one's role."},
 	{"plan", "raci", plan_raci_cmd, "show a plan's RACI matrix and the steps lacking an A or R",
 	 NULL, 0, CMD_ID | CMD_JSON,
 	 "Without explicit roles the plan's owner is the implied Accountable, (A), and\n"
@@ -286,7 +286,7 @@ const struct cli_cmd cli_commands[] = {
 	 OBJ(problem_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
 	{"problem", "list", problem_list_cmd, "list problems (overdue ones flagged)",
 	 problem_filter_fields, OBJ(problem_filter), CMD_JSON,
-	 "--open true lists the problems not closed."},
+	 "--open lists the problems not closed."},
 	{"problem", "show", problem_show_cmd, "show a problem", NULL, 0, CMD_ID | CMD_JSON, NULL},
 	{"problem", "set", problem_set_cmd, "record a root cause, an action, an owner, a status",
 	 problem_set_fields, OBJ(problem_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH,

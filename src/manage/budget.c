@@ -342,6 +342,10 @@ static int bva_add(struct db *db, const char *sql, int64_t plan_id, int64_t unit
 
 #define IN_PERIOD(col)                                                          \
 	"(:no_from = 1 OR " col " >= :from) AND (:no_to = 1 OR " col " <= :to)"
+/* the same period as a range an index on (plan_id, day) can seek */
+#define DAY_RANGE(col)                                                          \
+	col " >= CASE WHEN :no_from = 1 THEN '' ELSE :from END AND " col            \
+	" <= CASE WHEN :no_to = 1 THEN '~' ELSE :to END"
 
 int budget_vs_actual(struct db *db, struct arena *a, int64_t plan_id, int64_t unit_id,
 		     const char *from, const char *to, struct bva_line out[3], struct err *e)
@@ -392,9 +396,15 @@ int budget_vs_actual(struct db *db, struct arena *a, int64_t plan_id, int64_t un
 	}
 	/* actual: labour (the cost kept with each entry), tools in full,
 	 * expenses by category */
-	if (bva_add(db, UNIT_SUBTREE_CTE "SELECT 'labour', coalesce(sum(t.cost_cents), 0) "
-		    "FROM time_entry t JOIN step s ON s.id = t.step_id "
-		    "WHERE s.plan_id IN " BVA_PLANS " AND " IN_PERIOD("t.day"),
+	/* labour from the ledger's cost per plan and day (time and expenses,
+	 * kept on every write: src/manage/ledger.c) less the expenses, so
+	 * that a unit's report reads a few rows per plan and day, not every
+	 * time entry */
+	if (bva_add(db, UNIT_SUBTREE_CTE "SELECT 'labour', "
+		    "coalesce((SELECT sum(c.cents) FROM evm_cost c WHERE c.plan_id IN " BVA_PLANS
+		    " AND " DAY_RANGE("c.day") "), 0) - "
+		    "coalesce((SELECT sum(x.amount_cents) FROM expense x WHERE x.plan_id IN "
+		    BVA_PLANS " AND " DAY_RANGE("x.day") "), 0)",
 		    plan_id, unit_id, from, to, 1, out, 1, e) ||
 	    bva_add(db, UNIT_SUBTREE_CTE "SELECT 'tools', coalesce(sum(t.cost_cents), 0) "
 		    "FROM tool t LEFT JOIN step s ON s.id = t.step_id "

@@ -118,6 +118,8 @@ static void person_row(struct stmt *st, struct arena *a, void *item)
 
 struct load_step {
 	int64_t id, plan_id, person_id, remaining;
+	int es, duration, scheduled;	/* the ledger's early start (step.sched_es), if kept */
+	int32_t start;			/* the plan's start date */
 };
 
 static void step_row(struct stmt *st, struct arena *a, void *item)
@@ -129,6 +131,11 @@ static void step_row(struct stmt *st, struct arena *a, void *item)
 	s->person_id = db_col_int(st, 2);
 	int64_t estimate = db_col_int(st, 3), pct = db_col_int(st, 4);
 	s->remaining = (estimate * (100 - pct) + 50) / 100;
+	s->scheduled = !db_col_is_null(st, 5);
+	s->es = (int)db_col_int(st, 5);
+	s->duration = (int)db_col_int(st, 6);
+	if (date_parse(db_col_text(st, 7), &s->start))
+		s->scheduled = 0;
 }
 
 /* An index of a person's position, to find it by id. */
@@ -227,6 +234,27 @@ static int plan_loads(struct db *db, struct arena *a, const struct calendar *cal
 	return 0;
 }
 
+/* The same from the early starts the ledger keeps with each step (the
+ * critical path of the plan, computed when the plan last changed): no
+ * plan is scheduled again here. */
+static void stored_loads(const struct calendar *cal, int32_t today, const struct load_step *steps,
+			 size_t n, const struct by_id *people, size_t npeople,
+			 struct person_load *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct by_id *p = find_id(people, npeople, steps[i].person_id);
+		if (!p)
+			continue;
+		int32_t first = schedule_day(cal, steps[i].start, steps[i].es);
+		int32_t last = steps[i].duration
+			? schedule_day(cal, steps[i].start, steps[i].es + steps[i].duration - 1)
+			: first;
+		struct person_load *pl = &out[p->at];
+		capacity_spread(cal, first, last, today, steps[i].remaining, pl->from, pl->weeks,
+				pl->load);
+	}
+}
+
 int capacity_load(struct db *db, struct arena *a, int64_t person_id, int64_t unit_id,
 		  int32_t from_monday, int weeks, struct person_load **out, size_t *n,
 		  struct err *e)
@@ -261,7 +289,25 @@ int capacity_load(struct db *db, struct arena *a, int64_t person_id, int64_t uni
 	struct by_id *people = arena_alloc(a, (np ? np : 1) * sizeof *people);
 	if (!v || !people)
 		return err_set(e, ERR_INTERNAL, "", "out of memory");
-	int64_t last_unit = -1, tol = 100;
+	/* each unit's tolerance once (people come by name, units mixed) */
+	struct by_id *units = arena_alloc(a, (np ? np : 1) * sizeof *units);
+	int64_t *tols = arena_alloc(a, (np ? np : 1) * sizeof *tols);
+	if (!units || !tols)
+		return err_set(e, ERR_INTERNAL, "", "out of memory");
+	size_t nu = 0;
+	for (size_t i = 0; i < np; i++)
+		units[nu++] = (struct by_id){lp[i].unit_id, 0};
+	if (nu)
+		qsort(units, nu, sizeof *units, cmp_by_id);
+	size_t distinct = 0;
+	for (size_t i = 0; i < nu; i++) {
+		if (distinct && units[distinct - 1].id == units[i].id)
+			continue;
+		units[distinct] = (struct by_id){units[i].id, distinct};
+		if (capacity_tolerance(db, units[i].id, &tols[distinct], e))
+			return -1;
+		distinct++;
+	}
 	for (size_t i = 0; i < np; i++) {
 		v[i].person_id = lp[i].id;
 		v[i].name = lp[i].name;
@@ -274,19 +320,28 @@ int capacity_load(struct db *db, struct arena *a, int64_t person_id, int64_t uni
 			return err_set(e, ERR_INTERNAL, "", "out of memory");
 		for (int w = 0; w < weeks; w++)
 			v[i].capacity[w] = capacity_week(&cal, lp[i].capacity, from_monday + 7 * w);
-		if (lp[i].unit_id != last_unit &&
-		    capacity_tolerance(db, lp[i].unit_id, &tol, e))
-			return -1;
-		last_unit = lp[i].unit_id;
-		v[i].tolerance = tol;
+		v[i].tolerance = tols[find_id(units, distinct, lp[i].unit_id)->at];
 		people[i] = (struct by_id){lp[i].id, i};
 	}
 	qsort(people, np, sizeof *people, cmp_by_id);
 
 	struct load_step *steps;
 	size_t ns;
-	st = db_prepare(db, UNIT_SUBTREE_CTE
-		"SELECT s.id, s.plan_id, s.assignee_id, s.estimate_minutes, s.pct FROM step s "
+	/* the open steps of the people in scope: for one unit's subtree,
+	 * from its people through the (assignee, status) index, not from
+	 * every open step of the organization */
+	st = db_prepare(db, unit_id && !person_id ? UNIT_SUBTREE_CTE
+		"SELECT s.id, s.plan_id, s.assignee_id, s.estimate_minutes, s.pct, s.sched_es, "
+		"s.duration_days, p.start_date FROM subtree u "
+		"JOIN person pe ON pe.unit_id = u.id CROSS JOIN step s "
+		"JOIN plan p ON p.id = s.plan_id "
+		"WHERE s.assignee_id = pe.id AND s.status IN ('todo', 'doing', 'blocked') "
+		"AND s.estimate_minutes > 0 "
+		"AND p.status IN ('draft', 'active') AND :all_people = 1 AND :person = 0 "
+		"AND :all_units = 0 ORDER BY s.plan_id, s.id"
+		: UNIT_SUBTREE_CTE
+		"SELECT s.id, s.plan_id, s.assignee_id, s.estimate_minutes, s.pct, s.sched_es, "
+		"s.duration_days, p.start_date FROM step s "
 		"JOIN plan p ON p.id = s.plan_id JOIN person pe ON pe.id = s.assignee_id "
 		"WHERE s.status IN ('todo', 'doing', 'blocked') AND s.estimate_minutes > 0 "
 		"AND p.status IN ('draft', 'active') "
@@ -304,9 +359,12 @@ int capacity_load(struct db *db, struct arena *a, int64_t person_id, int64_t uni
 	int32_t today = date_today();
 	for (size_t i = 0; i < ns;) {
 		size_t j = i;
+		int scheduled = 1;
 		while (j < ns && steps[j].plan_id == steps[i].plan_id)
-			j++;
-		if (plan_loads(db, a, &cal, today, steps + i, j - i, people, np, v, e))
+			scheduled &= steps[j++].scheduled;
+		if (scheduled)
+			stored_loads(&cal, today, steps + i, j - i, people, np, v);
+		else if (plan_loads(db, a, &cal, today, steps + i, j - i, people, np, v, e))
 			return -1;
 		i = j;
 	}

@@ -24,6 +24,11 @@ struct plan_agg {
 	size_t ncost, nearned;
 	struct ledger_point *planned;
 	size_t nplanned;
+	/* steps whose stored early start (step.sched_es) differs from the
+	 * computed one, with the computed value */
+	int64_t *stale_id, *stale_es;
+	size_t nstale;
+	size_t nmissing;	/* of them, never kept yet (a migrated database) */
 };
 
 /* Runs a statement with :id and :sign bound, no rows expected. */
@@ -106,6 +111,8 @@ int ledger_budget(struct db *db, int64_t budget_id, int sign, struct err *e)
 
 struct step_row {
 	int64_t id, weight, duration, pct, has_history;
+	int64_t sched_es;	/* as stored; sched_null when there is none */
+	int sched_null;
 };
 
 static void step_row(struct stmt *st, struct arena *a, void *item)
@@ -117,6 +124,8 @@ static void step_row(struct stmt *st, struct arena *a, void *item)
 	s->duration = db_col_int(st, 2);
 	s->pct = db_col_int(st, 3);
 	s->has_history = db_col_int(st, 4);
+	s->sched_null = db_col_is_null(st, 5);
+	s->sched_es = db_col_int(st, 5);
 }
 
 static void edge_row(struct stmt *st, struct arena *a, void *item)
@@ -150,8 +159,8 @@ static int load_steps(struct db *db, struct arena *a, int64_t plan_id, int64_t s
 {
 	struct stmt *st = db_prepare(db,
 		"SELECT s.id, " WEIGHT_SQL ", s.duration_days, s.pct, CASE WHEN EXISTS "
-		"(SELECT 1 FROM step_progress q WHERE q.step_id = s.id) THEN 1 ELSE 0 END "
-		"FROM step s WHERE s.plan_id = :plan AND s.id <> :skip ORDER BY s.id", e);
+		"(SELECT 1 FROM step_progress q WHERE q.step_id = s.id) THEN 1 ELSE 0 END, "
+		"s.sched_es FROM step s WHERE s.plan_id = :plan AND s.id <> :skip ORDER BY s.id", e);
 	if (!st)
 		return -1;
 	db_bind_int(st, ":plan", plan_id);
@@ -175,7 +184,7 @@ static int load_steps(struct db *db, struct arena *a, int64_t plan_id, int64_t s
  * of no duration counted whole on its early start. */
 static int curve(struct arena *a, const struct step_row *steps, size_t n,
 		 const struct cpm_edge *edges, size_t m, struct ledger_point **out, size_t *np,
-		 struct err *e)
+		 int *es_out, struct err *e)
 {
 	*out = NULL;
 	*np = 0;
@@ -191,6 +200,8 @@ static int curve(struct arena *a, const struct step_row *steps, size_t n,
 	int length = cpm_solve(a, nodes, n, edges, m, e);
 	if (length < 0)
 		return -1;
+	for (size_t i = 0; es_out && i < n; i++)
+		es_out[i] = nodes[i].es;
 	int64_t *inc = arena_alloc(a, ((size_t)length + 1) * sizeof *inc);
 	if (!inc)
 		return err_set(e, ERR_INTERNAL, "", "out of memory");
@@ -237,7 +248,7 @@ int ledger_planned(struct db *db, struct arena *a, int64_t plan_id, struct ledge
 	size_t ns, ne;
 	if (load_steps(db, a, plan_id, 0, &steps, &ns, &edges, &ne, e))
 		return -1;
-	return curve(a, steps, ns, edges, ne, out, n, e);
+	return curve(a, steps, ns, edges, ne, out, n, NULL, e);
 }
 
 struct delta {
@@ -372,9 +383,21 @@ static int compute(struct db *db, struct arena *a, int64_t plan_id, int64_t skip
 		return -1;
 	for (size_t i = 0; i < ns; i++)
 		g->weight += steps[i].weight;
+	int *es = arena_alloc(a, (ns ? ns : 1) * sizeof *es);
+	g->stale_id = arena_alloc(a, (ns ? ns : 1) * sizeof *g->stale_id);
+	g->stale_es = arena_alloc(a, (ns ? ns : 1) * sizeof *g->stale_es);
+	if (!es || !g->stale_id || !g->stale_es)
+		return err_set(e, ERR_INTERNAL, "", "out of memory");
 	if (earned(db, a, plan_id, skip, steps, ns, g, e) ||
-	    curve(a, steps, ns, edges, ne, &g->planned, &g->nplanned, e))
+	    curve(a, steps, ns, edges, ne, &g->planned, &g->nplanned, es, e))
 		return -1;
+	for (size_t i = 0; i < ns; i++) {
+		if (!steps[i].sched_null && steps[i].sched_es == es[i])
+			continue;
+		g->nmissing += steps[i].sched_null;
+		g->stale_id[g->nstale] = steps[i].id;
+		g->stale_es[g->nstale++] = es[i];
+	}
 	if (g->ncost)
 		memcpy(g->cost_last, g->cost[g->ncost - 1].day, sizeof g->cost_last);
 	if (g->nearned)
@@ -424,6 +447,17 @@ static int store(struct db *db, int64_t plan_id, const struct plan_agg *g, struc
 		db_bind_int(st, ":amount", g->planned[i].amount);
 		int rc = db_step(st, e);
 		db_done(st);
+		if (rc < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < g->nstale; i++) {
+		struct stmt *up = db_prepare(db, "UPDATE step SET sched_es = :es WHERE id = :id", e);
+		if (!up)
+			return -1;
+		db_bind_int(up, ":es", g->stale_es[i]);
+		db_bind_int(up, ":id", g->stale_id[i]);
+		int rc = db_step(up, e);
+		db_done(up);
 		if (rc < 0)
 			return -1;
 	}
@@ -720,6 +754,12 @@ static int64_t compare(struct verify_ctx *v, int exists, const struct plan_agg *
 		compare_points(v, s->planned, s->nplanned, c->planned, c->nplanned);
 	else if (s->nplanned)
 		differ(v, "planned points while not scheduled", NULL, (int64_t)s->nplanned, 0);
+	/* the steps' stored early starts (c holds those that differ); one
+	 * never kept (a database from before them) is filled by --fix, and
+	 * readers schedule its plan meanwhile */
+	if (c->nstale > c->nmissing)
+		differ(v, "steps whose stored early start differs", NULL,
+		       (int64_t)(c->nstale - c->nmissing), 0);
 	return v->n - before;
 }
 
@@ -745,7 +785,7 @@ int ledger_verify(struct db *db, int fix, void (*report)(void *ctx, const char *
 			break;
 		}
 		/* fixing also schedules the plans the migration left unscheduled */
-		if (compare(&v, exists, &s, &c) + !s.planned_ok && fix)
+		if ((compare(&v, exists, &s, &c) + !s.planned_ok || c.nmissing) && fix)
 			rc = store(db, ids[i], &c, e);
 	}
 	struct stmt *st = rc ? NULL : db_prepare(db, ORPHANS_SQL, e);

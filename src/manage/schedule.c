@@ -109,10 +109,7 @@ int cpm_solve(struct arena *a, struct cpm_node *nodes, size_t n, const struct cp
 	return length;
 }
 
-/* The date of working day k of a plan starting on start, in the
- * organization's calendar (k may be negative after a negative lag: it
- * then counts back). */
-static int32_t working_day(const struct calendar *cal, int32_t start, int k)
+int32_t schedule_day(const struct calendar *cal, int32_t start, int k)
 {
 	if (k >= 0)
 		return cal_add_working(cal, start, k);
@@ -216,18 +213,18 @@ int plan_schedule(struct db *db, struct arena *a, int64_t plan_id, struct plan_s
 	for (size_t i = 0; i < ns; i++) {
 		struct sched_step *s = &steps[i];
 		s->c = nodes[i];
-		s->es_day = working_day(&cal, start, s->c.es);
-		s->ls_day = working_day(&cal, start, s->c.ls);
+		s->es_day = schedule_day(&cal, start, s->c.es);
+		s->ls_day = schedule_day(&cal, start, s->c.ls);
 		/* the last working day of the step (its first, for a milestone) */
-		s->ef_day = s->c.duration ? working_day(&cal, start, s->c.ef - 1) : s->es_day;
-		s->lf_day = s->c.duration ? working_day(&cal, start, s->c.lf - 1) : s->ls_day;
+		s->ef_day = s->c.duration ? schedule_day(&cal, start, s->c.ef - 1) : s->es_day;
+		s->lf_day = s->c.duration ? schedule_day(&cal, start, s->c.lf - 1) : s->ls_day;
 		int32_t due;
 		s->late = s->due && date_parse(s->due, &due) == 0 && due < s->ef_day;
 	}
 	qsort(steps, ns, sizeof *steps, cmp_sched);
 	out->plan_id = plan_id;
-	out->start = working_day(&cal, start, 0);
-	out->finish = length ? working_day(&cal, start, length - 1) : out->start;
+	out->start = schedule_day(&cal, start, 0);
+	out->finish = length ? schedule_day(&cal, start, length - 1) : out->start;
 	out->length = length;
 	out->steps = steps;
 	out->n = ns;

@@ -59,6 +59,11 @@ struct plan_schedule {
 
 int plan_schedule(struct db *db, struct arena *a, int64_t plan_id, struct plan_schedule *out,
 		  struct err *e);
+struct calendar;
+/* The date of working day k of a plan starting on start, in the
+ * organization's calendar (k may be negative after a negative lag: it
+ * then counts back). */
+int32_t schedule_day(const struct calendar *cal, int32_t start, int k);
 json_t *plan_schedule_json(const struct plan_schedule *s);
 
 #endif

@@ -394,6 +394,21 @@ static const char m4_earned_value[] =
 	"WHERE c.plan_id = evm_plan.plan_id), earned_last = (SELECT max(day) FROM evm_earned x "
 	"WHERE x.plan_id = evm_plan.plan_id);\n";
 
+/* Each step's early start, in working days from its plan's first
+ * working day, as the critical path gives it: kept by the ledger with
+ * the plan's planned curve (the same computation), so that loads per
+ * person read it instead of scheduling every plan again. Working days,
+ * not dates: a holiday changes the dates, not the offsets. NULL until
+ * the ledger next computes the plan (tandem control verify --fix). */
+static const char m5_step_schedule[] =
+	"ALTER TABLE step ADD COLUMN sched_es BIGINT;\n"
+	/* a person's open steps with all that their load needs, from the
+	 * index alone (it starts as step_assignee_status did, which it
+	 * replaces) */
+	"DROP INDEX step_assignee_status;\n"
+	"CREATE INDEX step_load ON step(assignee_id, status, plan_id, estimate_minutes, pct, "
+	"sched_es, duration_days);\n";
+
 const struct migration db_migrations[] = {
 	{1, "foundation: units, people, plans, steps, time, tools", m1_foundation},
 	{2, "accounts, sessions and tokens, sign-in failures, the audit log", m2_accounts},
@@ -401,5 +416,6 @@ const struct migration db_migrations[] = {
 	    "skills, positions, staffing, RACI, publications, tolerances, problems",
 	 m3_management},
 	{4, "earned value: per-plan aggregates kept on write", m4_earned_value},
+	{5, "each step's early start, kept with its plan's schedule", m5_step_schedule},
 };
 const int db_nmigrations = sizeof db_migrations / sizeof db_migrations[0];

@@ -140,4 +140,16 @@ expect_contains "the unit is named" "$ERR" "--unit: no unit with id 9"
 t person overloads --person 1
 expect_rc "overloads takes no --person" 3
 
+# The loads come from the early start the ledger keeps with each step
+# (step.sched_es: B's is 5, after Z's 5 days); without it (a database
+# from before it) the plan is scheduled again: both ways, the same loads.
+expect_eq "the kept early starts: A 0, Z 0, B 5, F 0" "0|0|5|0" \
+	"$(sql 'SELECT sched_es FROM step WHERE id IN (1, 2, 3, 4) ORDER BY id' | join_lines '|')"
+t person load --from 2030-01-07 --weeks 3 --json
+kept=$OUT
+sql "UPDATE step SET sched_es = NULL" >/dev/null
+t person load --from 2030-01-07 --weeks 3 --json
+expect_eq "scheduled again: the same loads" "$kept" "$OUT"
+expect_eq "and still Ann's 20, 36, 4 hours" "20,36,4" "$(jqo '[.items[0].weeks[].load_hours] | join(",")')"
+
 finish

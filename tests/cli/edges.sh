@@ -88,4 +88,27 @@ expect_eq "every due date is YYYY-MM-DD" 0 \
 	"$(sqlat "$LONG" "SELECT due FROM step WHERE due IS NOT NULL" | grep -cv '^[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]$')"
 expect_eq "the plan did reach the calendar's last year" 1 \
 	"$(sqlat "$LONG" "SELECT CASE WHEN max(due) >= '9998-01-01' THEN 1 ELSE 0 END FROM step")"
+# A yes/no flag alone means yes; "true"/"false" after it still count;
+# a word that can only be its value is refused as its value.
+t unit add "Bool unit"
+U=$(sql "SELECT max(id) FROM unit")
+t position add Clerk --unit "$U" --headcount 2
+t position add Full --unit "$U" --headcount 0
+t position list --vacant --unit "$U" --json
+expect_rc "--vacant alone, then another flag" 0
+bare=$OUT
+expect_eq "--vacant alone lists the position with a vacancy" "Clerk" "$(jqo '[.items[].title] | join(",")')"
+t position list --unit "$U" --vacant true --json
+expect_eq "--vacant true is the same" "$bare" "$OUT"
+t position list --unit "$U" --vacant
+expect_rc "--vacant last on the line" 0
+expect_contains "--vacant last: the vacancy is listed" "$OUT" "Clerk"
+t position list --unit "$U" --vacant false --json
+expect_eq "--vacant false lists both" "Clerk,Full" "$(jqo '[.items[].title] | sort | join(",")')"
+t position list --unit "$U" --vacant maybe
+expect_rc "--vacant maybe exits 3" 3
+expect_contains "and says what --vacant takes" "$ERR" "vacant: must be true or false"
+t control verify --fix
+expect_rc "control verify --fix alone" 0
+
 finish

@@ -94,7 +94,7 @@ expect_contains "verify's error counts them" "$ERR" "7 difference(s)"
 expect_eq "verify without --fix writes nothing" "$before" "$(dbsum)"
 t control verify --fix maybe
 expect_rc "--fix takes true or false" 3
-t control verify --fix true
+t control verify --fix
 expect_rc "verify --fix" 0
 expect_contains "--fix says what it did" "$OUT" "7 difference(s) fixed"
 t control verify
@@ -230,15 +230,27 @@ expect_eq "every plan has its row" 3 "$(sql 'SELECT count(*) FROM evm_plan')"
 # --- a database from before the aggregates migrates ----------------------
 t unit evm --as-of 2026-03-20 --json
 want=$OUT
-sql "DROP TABLE evm_plan; DROP TABLE evm_cost; DROP TABLE evm_earned; DROP TABLE evm_planned; DELETE FROM schema_version WHERE version = 4" >/dev/null
+sql "DROP TABLE evm_plan; DROP TABLE evm_cost; DROP TABLE evm_earned; DROP TABLE evm_planned; DROP INDEX step_load; CREATE INDEX step_assignee_status ON step(assignee_id, status); ALTER TABLE step DROP COLUMN sched_es; DELETE FROM schema_version WHERE version >= 4" >/dev/null
 t unit evm --as-of 2026-03-20 --json
 expect_rc "the migrated database answers" 0
 expect_eq "the migration fills the aggregates: the same roll-up" "$want" "$OUT"
 expect_eq "migrated plans wait for their schedule" "3" "$(sql 'SELECT count(*) FROM evm_plan WHERE planned_ok = 0')"
 t control verify
 expect_rc "the migrated aggregates match the data" 0
+expect_eq "the migration leaves every step's early start to --fix" "$(sql 'SELECT count(*) FROM step')" \
+	"$(sql 'SELECT count(*) FROM step WHERE sched_es IS NULL')"
 t control verify --fix true
 expect_eq "--fix schedules them" "0" "$(sql 'SELECT count(*) FROM evm_plan WHERE planned_ok = 0')"
+expect_eq "and keeps every step's early start" 0 "$(sql 'SELECT count(*) FROM step WHERE sched_es IS NULL')"
+# an early start gone wrong is a difference, and --fix mends it
+first=$(sql 'SELECT min(id) FROM step')
+right=$(sql "SELECT sched_es FROM step WHERE id = $first")
+sql "UPDATE step SET sched_es = sched_es + 3 WHERE id = $first" >/dev/null
+t control verify
+expect_rc "a wrong early start: verify exits 5" 5
+expect_contains "it says which" "$OUT$ERR" "steps whose stored early start differs: stored 1"
+t control verify --fix true
+expect_eq "--fix puts it back" "$right" "$(sql "SELECT sched_es FROM step WHERE id = $first")"
 t unit evm --as-of 2026-03-20 --json
 expect_eq "and the figures stay" "$want" "$OUT"
 
