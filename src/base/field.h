@@ -37,6 +37,8 @@ struct field {
 	const char *const *choices;	/* NULL-terminated, FT_ENUM */
 	int nullable;			/* "none" / JSON null clears the value */
 	int required;			/* when creating */
+	int arg;			/* the CLI: a CMD_NAME command's argument
+					 * fills this field (default: "name") */
 	const char *help;
 };
 

@@ -27,6 +27,22 @@ static void flag_name(const char *field, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* The field a CMD_NAME command's argument fills: the one its table
+ * marks .arg, else "name". */
+static const char *arg_field(const struct cli_cmd *cmd)
+{
+	for (const struct field *f = cmd->fields; f && f->name; f++)
+		if (f->arg)
+			return f->name;
+	return "name";
+}
+
+/* 1 if f is that field: it has no flag of its own. */
+static int is_arg(const struct cli_cmd *cmd, const struct field *f)
+{
+	return (cmd->flags & CMD_NAME) && strcmp(f->name, arg_field(cmd)) == 0;
+}
+
 static const struct field *field_by_flag(const struct field *fields, const char *flag)
 {
 	char name[64];
@@ -102,7 +118,7 @@ static int report(const struct cli *c, const struct err *e)
 	if (c->cmd && c->cmd->fields && e->field[0])
 		f = field_find(c->cmd->fields, e->field);
 	/* a NAME given as the positional argument has no --name flag to name */
-	if (f && (c->cmd->flags & CMD_NAME) && strcmp(f->name, "name") == 0)
+	if (f && is_arg(c->cmd, f))
 		f = NULL;
 	size_t n = strlen(e->field);
 	if (f && strncmp(msg, e->field, n) == 0 && msg[n] == ':') {
@@ -139,8 +155,11 @@ static void command_usage(const struct cli_cmd *cmd, FILE *out)
 	fprintf(out, "usage: tandem %s%s%s", cmd->noun, cmd->verb[0] ? " " : "", cmd->verb);
 	if (cmd->flags & CMD_ID)
 		fputs(" ID", out);
-	if (cmd->flags & CMD_NAME)
-		fputs(" NAME", out);
+	if (cmd->flags & CMD_NAME) {
+		fputc(' ', out);
+		for (const char *p = arg_field(cmd); *p; p++)
+			fputc(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p, out);
+	}
 	if (cmd->fields && cmd->fields->name)
 		fputs(" [flags]", out);
 	fputc('\n', out);
@@ -154,7 +173,7 @@ static void command_help(const struct cli_cmd *cmd, FILE *out)
 		fprintf(out, "\n%s\n", cmd->more);
 	int any = 0;
 	for (const struct field *f = cmd->fields; f && f->name; f++) {
-		if ((cmd->flags & CMD_NAME) && strcmp(f->name, "name") == 0)
+		if (is_arg(cmd, f))
 			continue;
 		if (!any++)
 			fputs("\nflags:\n", out);
@@ -302,10 +321,10 @@ static int unknown_command(int argc, char **argv, int i)
 static int set_flag(struct cli *c, const char *flag, const char *value)
 {
 	const struct field *f = field_by_flag(c->cmd->fields, flag);
-	if (f && (c->cmd->flags & CMD_NAME) && strcmp(f->name, "name") == 0)
-		return usage_error("'%s %s' takes the name as its argument, not --name "
+	if (f && is_arg(c->cmd, f))
+		return usage_error("'%s %s' takes the %s as its argument, not --%s "
 				   "(see 'tandem %s %s --help')", c->cmd->noun, c->cmd->verb,
-				   c->cmd->noun, c->cmd->verb);
+				   arg_field(c->cmd), flag, c->cmd->noun, c->cmd->verb);
 	if (!f) {
 		struct nearest n = {0};
 		char names[32][64];
@@ -313,7 +332,7 @@ static int set_flag(struct cli *c, const char *flag, const char *value)
 		for (const struct field *g = c->cmd->fields; g && g->name && k < 32; g++, k++) {
 			flag_name(g->name, names[k], sizeof names[k]);
 			/* a NAME is positional, so --name is no suggestion */
-			if (!((c->cmd->flags & CMD_NAME) && strcmp(g->name, "name") == 0))
+			if (!is_arg(c->cmd, g))
 				consider(&n, flag, names[k]);
 		}
 		if (n.best)
@@ -509,7 +528,7 @@ int cli_main(int argc, char **argv)
 			if ((rc = parse_id(&c, arg)))
 				goto out;
 		} else {
-			const struct field *f = field_find(c.cmd->fields, "name");
+			const struct field *f = field_find(c.cmd->fields, arg_field(c.cmd));
 			if (f && field_from_text(f, c.obj, &c.set, arg, &c.e)) {
 				rc = report(&c, &c.e);
 				goto out;
@@ -523,8 +542,16 @@ int cli_main(int argc, char **argv)
 	}
 	if ((c.cmd->flags & (CMD_ID | CMD_NAME)) && positional <= 0) {
 		command_usage(c.cmd, stderr);
-		rc = usage_error("'%s %s' needs %s", c.cmd->noun, c.cmd->verb,
-				 (c.cmd->flags & CMD_ID) ? "an ID" : "a NAME");
+		char what[64] = "an ID";
+		if (!(c.cmd->flags & CMD_ID)) {
+			size_t k = 0;
+			what[k++] = 'a';
+			what[k++] = ' ';
+			for (const char *p = arg_field(c.cmd); *p && k < sizeof what - 1; p++)
+				what[k++] = *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p;
+			what[k] = '\0';
+		}
+		rc = usage_error("'%s %s' needs %s", c.cmd->noun, c.cmd->verb, what);
 		goto out;
 	}
 	if (!(c.cmd->flags & CMD_NODB) && db_open(c.db_url, DB_MIGRATE, &c.db, &c.e)) {

@@ -8,29 +8,27 @@
 #include "manage/calendar.h"
 
 /* 'calendar add DAY --name TEXT' and 'calendar rm DAY' take the day as
- * their argument. The core gives a command's one argument to the field
- * named "name", so here that field holds the day (checked as a date by
- * the domain, which names "day"), and the holiday's name is the field
- * "name_id", whose flag is --name; it comes first so that --name finds
- * it. */
+ * their argument (.arg). */
 const struct field calendar_add_fields[] = {
-    {.name = "name_id",
+    {.name = "day",
+     .arg = 1,
+     .type = FT_TEXT,
+     .offset = offsetof(struct holiday_input, day),
+     .bit = HOL_DAY,
+     .max = 40,
+     .help = "the day, YYYY-MM-DD"},
+    {.name = "name",
      .type = FT_TEXT,
      .offset = offsetof(struct holiday_input, name),
      .bit = HOL_NAME,
      .max = 200,
      .required = 1,
      .help = "what the holiday is"},
-    {.name = "name",
-     .type = FT_TEXT,
-     .offset = offsetof(struct holiday_input, day),
-     .bit = HOL_DAY,
-     .max = 40,
-     .help = "the day, YYYY-MM-DD"},
     {0},
 };
 const struct field calendar_rm_fields[] = {
-    {.name = "name",
+    {.name = "day",
+     .arg = 1,
      .type = FT_TEXT,
      .offset = offsetof(struct holiday_input, day),
      .bit = HOL_DAY,
@@ -76,8 +74,6 @@ int calendar_show_cmd(struct cli *c)
 int calendar_add_cmd(struct cli *c)
 {
 	struct holiday_input *in = c->obj;
-	if (!(c->set & HOL_NAME))
-		return err_set(&c->e, ERR_BAD_INPUT, "name_id", "name_id: is required");
 	if (holiday_add(c->db, in, c->set, &c->e))
 		return -1;
 	fprintf(c->out, "holiday %s added: %s\n", in->day, in->name);

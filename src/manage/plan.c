@@ -218,21 +218,29 @@ int plan_rm(struct db *db, int64_t id, struct err *e)
 		goto out;
 	struct stmt *st = db_prepare(db,
 		"SELECT (SELECT count(*) FROM step WHERE plan_id = :id), "
-		"(SELECT count(*) FROM tool WHERE plan_id = :id)", e);
+		"(SELECT count(*) FROM tool WHERE plan_id = :id), "
+		"(SELECT count(*) FROM budget WHERE plan_id = :id), "
+		"(SELECT count(*) FROM expense WHERE plan_id = :id)", e);
 	if (!st)
 		goto out;
 	db_bind_int(st, ":id", id);
 	int r = db_step(st, e);
 	int64_t steps = r == 1 ? db_col_int(st, 0) : 0, tools = r == 1 ? db_col_int(st, 1) : 0;
+	int64_t budgets = r == 1 ? db_col_int(st, 2) : 0, expenses = r == 1 ? db_col_int(st, 3) : 0;
 	db_done(st);
 	if (r < 0)
 		goto out;
-	if (steps || tools) {
+	if (steps || tools || budgets || expenses) {
 		err_set(e, ERR_CONFLICT, "id",
-			"plan %lld still has %lld step(s) and %lld tool(s): remove them first",
-			(long long)id, (long long)steps, (long long)tools);
+			"plan %lld still has %lld step(s), %lld tool(s), %lld budget line(s) and "
+			"%lld expense(s): remove them first", (long long)id, (long long)steps,
+			(long long)tools, (long long)budgets, (long long)expenses);
 		goto out;
 	}
+	/* what was published of it goes with it (the targets it served
+	 * forget it by the schema) */
+	if (db_run_id(db, "DELETE FROM publication WHERE plan_id = :id", id, e) < 0)
+		goto out;
 	if (db_run_id(db, "DELETE FROM plan WHERE id = :id", id, e) >= 0)
 		rc = 0;
 	if (rc == 0) rc = ledger_plan_gone(db, id, e);	/* @evm */

@@ -364,4 +364,20 @@ t budget list --unit 2 --json
 expect_eq "and no longer under the old one" "4" "$(jqo '[.items[].id] | join(",")')"
 
 expect_eq "no dangling references" "" "$(fk_violations)"
+# A plan with budget lines or expenses is not removed: they are named. A
+# plan published to people goes with what was published of it.
+t plan add "Empty plan" --unit 1 --start-date 2026-03-02
+EP=$(sql "SELECT max(id) FROM plan")
+t budget add --plan "$EP" --category other --amount 10
+BL=$(sql "SELECT max(id) FROM budget")
+t plan rm "$EP"
+expect_rc "plan rm with a budget line exits 5" 5
+expect_contains "and names it" "$ERR" "plan $EP still has 0 step(s), 0 tool(s), 1 budget line(s) and 0 expense(s)"
+t budget rm "$BL"
+sql "INSERT INTO publication (plan_id, at) VALUES ($EP, 1);
+	INSERT INTO publication_to (publication_id, person_id) SELECT max(id), 1 FROM publication;" >/dev/null
+t plan rm "$EP"
+expect_rc "plan rm once the line is gone" 0
+expect_eq "what was published of it went with it (and to whom)" "0|0" \
+	"$(sql "SELECT count(*) FROM publication WHERE plan_id = $EP")|$(sql 'SELECT count(*) FROM publication_to pt LEFT JOIN publication p ON p.id = pt.publication_id WHERE p.id IS NULL')"
 finish
