@@ -32,7 +32,7 @@
 #include "web/api.h"
 #include "web/form.h"
 
-enum { MAX_BODY = 1 << 20, MAX_WORKERS = 256 };
+enum { MAX_BODY = 1 << 20, MAX_DRAIN = 4 << 20, MAX_WORKERS = 256 };
 
 struct server {
 	const char *db_url;
@@ -759,11 +759,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		}
 		const char *len = mhd.lookup_connection_value(conn, MHD_HEADER_KIND,
 							      MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (len && strtoull(len, NULL, 10) > MAX_BODY) {
-			/* refuse before reading (and before "100 Continue"); the
-			 * connection closes after this answer */
+		unsigned long long length = len ? strtoull(len, NULL, 10) : 0;
+		if (length > MAX_BODY) {
 			cs->too_large = 1;
-			return handle(s, conn, url, method, cs);
+			/* a client that waits for "100 Continue" is refused before it
+			 * sends (and the connection closes after this answer); one
+			 * that sends at once would lose the answer to the reset that
+			 * closing on its unread body causes, so up to MAX_DRAIN its
+			 * body is read and dropped first, then refused */
+			const char *expect = mhd.lookup_connection_value(conn, MHD_HEADER_KIND,
+									 MHD_HTTP_HEADER_EXPECT);
+			if (expect || length > MAX_DRAIN)
+				return handle(s, conn, url, method, cs);
 		}
 		return MHD_YES;
 	}
