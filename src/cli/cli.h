@@ -115,7 +115,7 @@ int tool_list_cmd(struct cli *c);
 int tool_show_cmd(struct cli *c);
 int tool_alloc_cmd(struct cli *c);
 int tool_rm_cmd(struct cli *c);
-/* @calendar: the calendar and targets */
+/* the calendar and targets */
 int calendar_show_cmd(struct cli *c);
 int calendar_add_cmd(struct cli *c);
 int calendar_rm_cmd(struct cli *c);
@@ -128,7 +128,7 @@ int target_rm_cmd(struct cli *c);
 int target_record_cmd(struct cli *c);
 int target_link_cmd(struct cli *c);
 int target_unlink_cmd(struct cli *c);
-/* @cost: budgets, expenses, progress, activity classes */
+/* budgets, expenses, progress, activity classes */
 #include "manage/budget.h"	/* the tables' field lists and input structs */
 #include "manage/expense.h"
 int budget_add_cmd(struct cli *c);
@@ -142,7 +142,7 @@ int expense_list_cmd(struct cli *c);
 int expense_show_cmd(struct cli *c);
 int expense_set_cmd(struct cli *c);
 int expense_rm_cmd(struct cli *c);
-/* @evm: earned value */
+/* earned value */
 /* tandem plan evm, unit evm and control verify's flags (cmd_evm.c) */
 struct evm_opts {
 	int64_t unit_id;
@@ -155,7 +155,7 @@ extern const struct field verify_cli_fields[];
 int plan_evm_cmd(struct cli *c);
 int unit_evm_cmd(struct cli *c);
 int control_verify_cmd(struct cli *c);
-/* @staffing: skills, positions, staffing */
+/* skills, positions, staffing */
 struct staff_match_opts {
 	int64_t position_id, unit_id;
 };
@@ -179,14 +179,14 @@ int staff_list_cmd(struct cli *c);
 int staff_rm_cmd(struct cli *c);
 int staff_match_cmd(struct cli *c);
 int staff_span_cmd(struct cli *c);
-/* @raci: RACI, publishing, capacity */
+/* RACI, publishing, capacity */
 int step_raci_cmd(struct cli *c);
 int plan_raci_cmd(struct cli *c);
 int plan_publish_cmd(struct cli *c);
 int person_feed_cmd(struct cli *c);
 int person_load_cmd(struct cli *c);
 int person_overloads_cmd(struct cli *c);
-/* @control: deviation rules, problems, control check */
+/* deviation rules, problems, control check */
 #include "manage/control.h"	/* the field tables' structs, for commands.c */
 #include "manage/problem.h"
 struct agenda_opts {
@@ -207,7 +207,7 @@ int problem_show_cmd(struct cli *c);
 int problem_set_cmd(struct cli *c);
 int problem_rm_cmd(struct cli *c);
 int report_agenda_cmd(struct cli *c);
-/* @report: control report, agenda, complexity */
+/* control report, agenda, complexity */
 #include "manage/report.h"	/* report_fields, struct report_input */
 struct complexity_opts {	/* tandem unit complexity's flags (cmd_report.c) */
 	int64_t unit_id;

@@ -3,16 +3,16 @@
 #include "cli/cli.h"
 
 #include "manage/demo.h"
-#include "manage/capacity.h"	/* @raci */
-#include "manage/raci.h"	/* @raci */
-#include "manage/calendar.h"	/* @calendar */
-#include "manage/target.h"	/* @calendar */
+#include "manage/capacity.h"
+#include "manage/raci.h"
+#include "manage/calendar.h"
+#include "manage/target.h"
 #include "org/account.h"
 #include "manage/plan.h"
 #include "manage/step.h"
 #include "manage/timelog.h"
 #include "manage/tool.h"
-#include "manage/staffing.h"	/* @staffing */
+#include "manage/staffing.h"
 #include "org/person.h"
 #include "org/unit.h"
 #include "web/server.h"
@@ -20,10 +20,10 @@
 /* the flags of commands that are not an entity's fields (cmd_*.c) */
 extern const struct field unit_move_fields[];
 extern const struct field tool_alloc_fields[];
-extern const struct field position_add_fields[];	/* @staffing */
-extern const struct field staff_match_fields[];	/* @staffing */
-extern const struct field calendar_add_fields[];	/* @calendar */
-extern const struct field calendar_rm_fields[];	/* @calendar */
+extern const struct field position_add_fields[];
+extern const struct field staff_match_fields[];
+extern const struct field calendar_add_fields[];
+extern const struct field calendar_rm_fields[];
 extern const struct field demo_fields[];
 extern const struct field serve_fields[];
 extern const struct field migrate_fields[];
@@ -115,7 +115,7 @@ const struct cli_cmd cli_commands[] = {
 	 "Give --plan or --step; --plan none frees the tool."},
 	{"tool", "rm", tool_rm_cmd, "remove a tool", NULL, 0, CMD_WRITES | CMD_ID, NULL},
 
-	/* @calendar: the calendar and targets */
+	/* the calendar and targets */
 	{"calendar", "show", calendar_show_cmd, "show the working week and the holidays",
 	 holiday_filter_fields, OBJ(holiday_filter), CMD_JSON, NULL},
 	{"calendar", "add", calendar_add_cmd, "add a holiday: tandem calendar add DAY --name TEXT",
@@ -152,7 +152,7 @@ const struct cli_cmd cli_commands[] = {
 	 OBJ(target_plan_input), CMD_WRITES | CMD_ID, NULL},
 	{"target", "unlink", target_unlink_cmd, "stop a plan serving a target",
 	 target_plan_fields, OBJ(target_plan_input), CMD_WRITES | CMD_ID, NULL},
-	/* @cost: budgets, expenses, progress, activity classes */
+	/* budgets, expenses, progress, activity classes */
 	{"budget", "add", budget_add_cmd, "add a budget line to a plan or a unit", budget_fields,
 	 OBJ(budget_input), CMD_WRITES | CMD_JSON,
 	 "A plan's line: --plan P (the period is optional). A unit's line: --unit U\n"
@@ -177,7 +177,7 @@ const struct cli_cmd cli_commands[] = {
 	{"expense", "set", expense_set_cmd, "change an expense", expense_fields,
 	 OBJ(expense_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
 	{"expense", "rm", expense_rm_cmd, "remove an expense", NULL, 0, CMD_WRITES | CMD_ID, NULL},
-	/* @evm: earned value */
+	/* earned value */
 	{"plan", "evm", plan_evm_cmd, "earned value of a plan: PV, EV, AC, CPI, SPI, EAC...",
 	 evm_cli_fields, OBJ(evm_opts), CMD_ID | CMD_JSON,
 	 "As of --as-of (today): BAC is the plan's budget lines; PV spreads each step's\n"
@@ -194,7 +194,7 @@ const struct cli_cmd cli_commands[] = {
 	 OBJ(evm_opts), CMD_JSON | CMD_WRITES,
 	 "Recomputes every plan's aggregates from scratch and prints each difference;\n"
 	 "exits 0 when they match, 5 when they differ. --fix rewrites them."},
-	/* @staffing: skills, positions, staffing */
+	/* skills, positions, staffing */
 	{"skill", "add", skill_add_cmd, "add a skill to the catalogue", skill_fields,
 	 OBJ(skill_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
 	{"skill", "list", skill_list_cmd, "list skills, with how many people have each",
@@ -244,7 +244,7 @@ const struct cli_cmd cli_commands[] = {
 	{"staff", "span", staff_span_cmd, "span of control: each manager's direct reports",
 	 span_filter_fields, OBJ(span_filter), CMD_JSON,
 	 "Flags a span below 2 direct reports as narrow and above 12 as wide."},
-	/* @raci: RACI, publishing, capacity */
+	/* RACI, publishing, capacity */
 	{"step", "raci", step_raci_cmd, "give a person a RACI role on a step, or none",
 	 raci_fields, OBJ(raci_input), CMD_WRITES | CMD_ID | CMD_JSON,
 	 "Roles: R (responsible), A (accountable), C (consulted), I (informed); --role none\n"
@@ -266,7 +266,7 @@ const struct cli_cmd cli_commands[] = {
 	 "See docs/capacity.md for how the load is computed."},
 	{"person", "overloads", person_overloads_cmd, "the weeks where people are overloaded",
 	 load_query_fields, OBJ(load_query), CMD_JSON, NULL},
-	/* @control: deviation rules, problems, control check */
+	/* deviation rules, problems, control check */
 	{"control", "show", control_show_cmd, "show the tolerances of the deviation rules",
 	 control_show_fields, OBJ(tolerance_input), CMD_JSON,
 	 "With --unit, the tolerances that apply to that unit: its own override, else\n"
@@ -297,7 +297,7 @@ const struct cli_cmd cli_commands[] = {
 	{"report", "agenda", report_agenda_cmd, "a meeting agenda of the open problems",
 	 agenda_fields, OBJ(agenda_opts), CMD_JSON,
 	 "Ordered by severity (3 first), then overdue first, then the oldest found."},
-	/* @report: control report, agenda, complexity */
+	/* control report, agenda, complexity */
 	{"unit", "complexity", unit_complexity_cmd,
 	 "coordination load per unit: open steps per person, dependencies, hand-offs",
 	 complexity_cli_fields, OBJ(complexity_opts), CMD_JSON,

@@ -129,7 +129,7 @@ int budget_add(struct db *db, const struct budget_input *in, unsigned set, int64
 		return -1;
 	int64_t unit = 0;
 	int rc = validate(db, in, &unit, e) ? -1 : budget_write(db, 0, in, unit, id, e);
-	if (rc == 0) rc = ledger_budget(db, *id, 1, e);	/* @evm */
+	if (rc == 0) rc = ledger_budget(db, *id, 1, e);
 	return db_end(db, rc, e);
 }
 
@@ -224,10 +224,10 @@ int budget_set(struct db *db, int64_t id, const struct budget_input *in, unsigne
 	if (set & BUDGET_NOTE)
 		now.note = in->note;
 	int64_t unit = 0, got;
-	if (ledger_budget(db, id, -1, e)) goto out;	/* @evm */
+	if (ledger_budget(db, id, -1, e)) goto out;
 	if (validate(db, &now, &unit, e) || budget_write(db, id, &now, unit, &got, e))
 		goto out;
-	rc = ledger_budget(db, id, 1, e);	/* @evm */
+	rc = ledger_budget(db, id, 1, e);
 out:
 	arena_free(&a);
 	return db_end(db, rc, e);
@@ -237,7 +237,7 @@ int budget_rm(struct db *db, int64_t id, struct err *e)
 {
 	if (db_begin(db, e))
 		return -1;
-	if (ledger_budget(db, id, -1, e)) return db_end(db, -1, e);	/* @evm */
+	if (ledger_budget(db, id, -1, e)) return db_end(db, -1, e);
 	int rc = db_run_id(db, "DELETE FROM budget WHERE id = :id RETURNING id", id, e);
 	if (rc == 0)
 		err_set(e, ERR_NOT_FOUND, "id", "no budget line with id %lld", (long long)id);

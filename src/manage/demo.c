@@ -13,12 +13,12 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "manage/target.h"	/* @calendar */
+#include "manage/target.h"
 #include "manage/ledger.h"
-#include "manage/budget.h"	/* @cost */
-#include "manage/staffing.h"	/* @staffing */
-#include "manage/raci.h"	/* @raci */
-#include "manage/control.h"	/* @control */
+#include "manage/budget.h"
+#include "manage/staffing.h"
+#include "manage/raci.h"
+#include "manage/control.h"
 
 /* splitmix64: small, fast, and the same on every platform */
 struct rng {
@@ -504,19 +504,12 @@ int demo_seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 		snprintf(today, sizeof today, "%s", o->today);
 	else
 		date_format(date_today(), today);
-	/* @calendar */
 	if (rc == 0) rc = target_demo(db, today, e);
-	/* @cost */
 	if (rc == 0) rc = cost_demo(db, today, e);
-	/* @evm */
 	if (rc == 0) rc = ledger_rebuild(db, e);
-	/* @staffing */
 	if (rc == 0) rc = staffing_demo(db, today, e);
-	/* @raci */
 	if (rc == 0) rc = raci_demo(db, today, e);
-	/* @control */
 	if (rc == 0) rc = control_demo(db, today, e);
-	/* @report */
 out:
 	return db_end(db, rc, e);
 }

@@ -119,7 +119,7 @@ int expense_add(struct db *db, const struct expense_input *in, unsigned set, int
 	if (db_begin(db, e))
 		return -1;
 	int rc = validate(db, &now, e) ? -1 : expense_write(db, 0, &now, id, e);
-	if (rc == 0) rc = ledger_expense(db, *id, 1, e);	/* @evm */
+	if (rc == 0) rc = ledger_expense(db, *id, 1, e);
 	return db_end(db, rc, e);
 }
 
@@ -224,10 +224,10 @@ int expense_set(struct db *db, int64_t id, const struct expense_input *in, unsig
 	if (set & EXPENSE_NOTE)
 		now.note = in->note;
 	int64_t got;
-	if (ledger_expense(db, id, -1, e)) goto out;	/* @evm */
+	if (ledger_expense(db, id, -1, e)) goto out;
 	if (validate(db, &now, e) || expense_write(db, id, &now, &got, e))
 		goto out;
-	rc = ledger_expense(db, id, 1, e);	/* @evm */
+	rc = ledger_expense(db, id, 1, e);
 out:
 	arena_free(&a);
 	return db_end(db, rc, e);
@@ -237,7 +237,7 @@ int expense_rm(struct db *db, int64_t id, struct err *e)
 {
 	if (db_begin(db, e))
 		return -1;
-	if (ledger_expense(db, id, -1, e)) return db_end(db, -1, e);	/* @evm */
+	if (ledger_expense(db, id, -1, e)) return db_end(db, -1, e);
 	int rc = db_run_id(db, "DELETE FROM expense WHERE id = :id RETURNING id", id, e);
 	if (rc == 0)
 		err_set(e, ERR_NOT_FOUND, "id", "no expense with id %lld", (long long)id);

@@ -84,7 +84,7 @@ int plan_add(struct db *db, const struct plan_input *in, unsigned set, int64_t *
 	db_bind_text(st, ":status", (set & PLAN_STATUS) ? in->status : "draft");
 	if (db_one_int(st, id, e) == 1)
 		rc = 0;
-	if (rc == 0) rc = ledger_plan(db, *id, e);	/* @evm */
+	if (rc == 0) rc = ledger_plan(db, *id, e);
 out:
 	return db_end(db, rc, e);
 }
@@ -243,7 +243,7 @@ int plan_rm(struct db *db, int64_t id, struct err *e)
 		goto out;
 	if (db_run_id(db, "DELETE FROM plan WHERE id = :id", id, e) >= 0)
 		rc = 0;
-	if (rc == 0) rc = ledger_plan_gone(db, id, e);	/* @evm */
+	if (rc == 0) rc = ledger_plan_gone(db, id, e);
 out:
 	return db_end(db, rc, e);
 }

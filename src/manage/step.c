@@ -164,7 +164,7 @@ int step_add(struct db *db, const struct step_input *in, unsigned set, int64_t *
 	db_bind_int(st, ":pct", pct);
 	if (db_one_int(st, id, e) == 1 && (pct == 0 || progress_write(db, *id, pct, e) == 0))
 		rc = 0;
-	if (rc == 0) rc = ledger_step(db, *id, 0, e);	/* @evm */
+	if (rc == 0) rc = ledger_step(db, *id, 0, e);
 out:
 	return db_end(db, rc, e);
 }
@@ -502,7 +502,7 @@ int step_set(struct db *db, int64_t id, const struct step_input *in, unsigned se
 	db_done(st);
 	if (r >= 0 && (pct == old_pct || progress_write(db, id, pct, e) == 0))
 		rc = 0;
-	if (rc == 0) rc = ledger_step(db, id, plan, e);	/* @evm */
+	if (rc == 0) rc = ledger_step(db, id, plan, e);
 out:
 	return db_end(db, rc, e);
 }
@@ -545,7 +545,7 @@ int step_rm(struct db *db, int64_t id, struct err *e)
 			"for the record", (long long)id, (long long)expenses);
 		goto out;
 	}
-	if (ledger_step_gone(db, id, e)) goto out;	/* @evm */
+	if (ledger_step_gone(db, id, e)) goto out;
 	if (db_run_id(db, "DELETE FROM step_dep WHERE step_id = :id OR depends_on = :id", id,
 		      e) < 0 ||
 	    db_run_id(db, "DELETE FROM step WHERE id = :id", id, e) < 0)
@@ -687,7 +687,7 @@ int step_dep_add(struct db *db, int64_t id, const struct dep_input *in, unsigned
 	db_done(st);
 	if (r >= 0)
 		rc = 0;
-	if (rc == 0) rc = ledger_step(db, id, 0, e);	/* @evm */
+	if (rc == 0) rc = ledger_step(db, id, 0, e);
 out:
 	arena_free(&a);
 	return db_end(db, rc, e);
@@ -716,7 +716,7 @@ int step_dep_rm(struct db *db, int64_t id, int64_t on, struct err *e)
 			(long long)id, (long long)on);
 		goto out;
 	}
-	rc = ledger_step(db, id, 0, e);	/* @evm */
+	rc = ledger_step(db, id, 0, e);
 out:
 	return db_end(db, rc, e);
 }

@@ -98,7 +98,7 @@ int time_log(struct db *db, const struct time_input *in, unsigned set, int64_t *
 					      ? in->activity : NULL);
 	if (db_one_int(st, id, e) == 1)
 		rc = 0;
-	if (rc == 0) rc = ledger_time(db, *id, 1, e);	/* @evm */
+	if (rc == 0) rc = ledger_time(db, *id, 1, e);
 out:
 	return db_end(db, rc, e);
 }
@@ -212,7 +212,7 @@ int time_rm(struct db *db, int64_t id, struct err *e)
 {
 	if (db_begin(db, e))
 		return -1;
-	if (ledger_time(db, id, -1, e)) return db_end(db, -1, e);	/* @evm */
+	if (ledger_time(db, id, -1, e)) return db_end(db, -1, e);
 	int rc = db_run_id(db, "DELETE FROM time_entry WHERE id = :id RETURNING id", id, e);
 	if (rc == 0)
 		err_set(e, ERR_NOT_FOUND, "id", "no time entry with id %lld", (long long)id);

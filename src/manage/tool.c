@@ -65,7 +65,7 @@ int tool_add(struct db *db, const struct tool_input *in, unsigned set, int64_t *
 	db_bind_id(st, ":step", (set & TOOL_STEP) ? in->step_id : 0);
 	if (db_one_int(st, id, e) == 1)
 		rc = 0;
-	if (rc == 0) rc = ledger_tool(db, *id, 1, e);	/* @evm */
+	if (rc == 0) rc = ledger_tool(db, *id, 1, e);
 out:
 	return db_end(db, rc, e);
 }
@@ -131,7 +131,7 @@ int tool_set(struct db *db, int64_t id, const struct tool_input *in, unsigned se
 		goto out;
 	}
 	rc = -1;
-	if (ledger_tool(db, id, -1, e)) goto out;	/* @evm */
+	if (ledger_tool(db, id, -1, e)) goto out;
 	int alloc = !!(set & (TOOL_PLAN | TOOL_STEP));
 	struct stmt *st = db_prepare(db,
 		"UPDATE tool SET "
@@ -153,7 +153,7 @@ int tool_set(struct db *db, int64_t id, const struct tool_input *in, unsigned se
 	if (db_step(st, e) >= 0)
 		rc = 0;
 	db_done(st);
-	if (rc == 0) rc = ledger_tool(db, id, 1, e);	/* @evm */
+	if (rc == 0) rc = ledger_tool(db, id, 1, e);
 out:
 	return db_end(db, rc, e);
 }
@@ -162,7 +162,7 @@ int tool_rm(struct db *db, int64_t id, struct err *e)
 {
 	if (db_begin(db, e))
 		return -1;
-	if (ledger_tool(db, id, -1, e)) return db_end(db, -1, e);	/* @evm */
+	if (ledger_tool(db, id, -1, e)) return db_end(db, -1, e);
 	int rc = db_run_id(db, "DELETE FROM tool WHERE id = :id RETURNING id", id, e);
 	if (rc == 0)
 		err_set(e, ERR_NOT_FOUND, "id", "no tool with id %lld", (long long)id);

@@ -134,7 +134,7 @@ int tool_get_api(struct req *r);
 int tool_post_api(struct req *r);
 int tool_patch_api(struct req *r);
 int tool_delete_api(struct req *r);
-/* @calendar: the calendar and targets */
+/* the calendar and targets */
 int calendar_get_api(struct req *r);
 int calendar_patch_api(struct req *r);
 int holiday_post_api(struct req *r);
@@ -147,7 +147,7 @@ int target_delete_api(struct req *r);
 int target_value_post_api(struct req *r);
 int target_plan_post_api(struct req *r);
 int target_plan_delete_api(struct req *r);
-/* @cost: budgets, expenses, progress, activity classes */
+/* budgets, expenses, progress, activity classes */
 int budget_list_api(struct req *r);
 int budget_get_api(struct req *r);
 int budget_post_api(struct req *r);
@@ -159,10 +159,10 @@ int expense_get_api(struct req *r);
 int expense_post_api(struct req *r);
 int expense_patch_api(struct req *r);
 int expense_delete_api(struct req *r);
-/* @evm: earned value */
+/* earned value */
 int plan_evm_api(struct req *r);
 int evm_rollup_api(struct req *r);
-/* @staffing: skills, positions, staffing */
+/* skills, positions, staffing */
 int skill_list_api(struct req *r);
 int skill_get_api(struct req *r);
 int skill_post_api(struct req *r);
@@ -183,7 +183,7 @@ int position_staff_post_api(struct req *r);
 int position_staff_delete_api(struct req *r);
 int staffing_list_api(struct req *r);
 int span_api(struct req *r);
-/* @raci: RACI, publishing, capacity */
+/* RACI, publishing, capacity */
 int plan_raci_api(struct req *r);
 int step_raci_put_api(struct req *r);
 int step_raci_delete_api(struct req *r);
@@ -192,7 +192,7 @@ int person_feed_api(struct req *r);
 int me_feed_api(struct req *r);
 int capacity_api(struct req *r);
 int person_load_api(struct req *r);
-/* @control: deviation rules, problems, control check */
+/* deviation rules, problems, control check */
 int control_tolerances_api(struct req *r);
 int control_tolerances_patch_api(struct req *r);
 int unit_tolerances_api(struct req *r);
@@ -205,7 +205,7 @@ int problem_post_api(struct req *r);
 int problem_patch_api(struct req *r);
 int problem_delete_api(struct req *r);
 int agenda_api(struct req *r);
-/* @report: control report, agenda, complexity */
+/* control report, agenda, complexity */
 int report_control_api(struct req *r);	/* api_report.c */
 int unit_complexity_api(struct req *r);
 int health_api(struct req *r);

@@ -193,7 +193,7 @@ static const char app_css[] =
 	"}\n"
 	"@media (prefers-reduced-motion: reduce) { * { transition: none !important; } }\n"
 	"@media print { .top, .foot, form, .download { display: none; } }\n"
-	/* @report: the control report's budget vs actual chart */
+	/* the control report's budget vs actual chart */
 	".report-chart { display: block; width: 100%; max-width: 40rem; margin: 0 0 1rem; }\n"
 	".report-bar-budget { fill: #9db6d9; }\n"
 	".report-bar-actual { fill: var(--accent); }\n"
@@ -201,7 +201,7 @@ static const char app_css[] =
 	".report-label, .report-value { font-size: 12px; fill: var(--ink); }\n"
 	".report-sev3 { color: var(--late); font-weight: 700; }\n"
 	".report-day { white-space: nowrap; }\n"
-	/* @staffing: the staffing board's cards and match bars */
+	/* the staffing board's cards and match bars */
 	".staffing-board { margin: 0 0 1.5rem; }\n"
 	".staffing-card h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }\n"
 	".staffing-slots { list-style: none; padding: 0; margin: 0.5rem 0; }\n"
@@ -216,7 +216,7 @@ static const char app_css[] =
 	".staffing-bar-fill.staffing-low { fill: var(--late); }\n"
 	".staffing-skills { font-size: 0.85rem; color: var(--muted); margin: 0.25rem 0 0; }\n"
 	".staffing-flag { font-weight: 600; color: var(--late); }\n"
-	/* @raci: the RACI matrix and the capacity heat map */
+	/* the RACI matrix and the capacity heat map */
 	".raci-cell { text-align: center; font-weight: 600; }\n"
 	".raci-implied { color: var(--muted); font-weight: 400; font-style: italic; }\n"
 	".raci-gap, .raci-gaps { color: var(--late); font-weight: 600; }\n"
@@ -237,7 +237,7 @@ static const char app_css[] =
 	".raci-cap-over { outline: 2px solid var(--late); outline-offset: -2px; font-weight: 700; }\n"
 	".raci-cap-over-mark { font-weight: 700; }\n"
 	".raci-cap-legend .raci-cap-cell { display: inline-block; padding: 0.1rem 0.5rem; border-radius: var(--radius); }\n"
-	/* @calendar: the calendar page, days off in the Gantt chart, targets */
+	/* the calendar page, days off in the Gantt chart, targets */
 	".gantt .cal-off rect { fill: #eceff3; }\n"
 	".cal-nav a { margin-right: 1rem; }\n"
 	".cal-year { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }\n"
@@ -276,7 +276,7 @@ static const char app_css[] =
 	".swatch.tg-sw-baseline { background: var(--todo); }\n"
 	".swatch.tg-sw-expected { background: #fff; border: 2px dashed #7a5c00; }\n"
 	".tg-plans form { margin-left: 0.5rem; }\n"
-	/* @control: the problem log and the agenda */
+	/* the problem log and the agenda */
 	".badge.ctl-sev-1 { background: var(--todo); }\n"
 	".badge.ctl-sev-2 { background: #7a5c00; }\n"
 	".badge.ctl-sev-3 { background: var(--late); }\n"
@@ -284,7 +284,7 @@ static const char app_css[] =
 	"ol.ctl-agenda > li { margin-bottom: 1.5rem; }\n"
 	"ol.ctl-agenda h2 { font-size: 1.1rem; margin-bottom: 0.25rem; }\n"
 	"@media print { .ctl-noprint { display: none; } ol.ctl-agenda > li { break-inside: avoid; } }\n"
-	/* @cost: the budget against actual chart */
+	/* the budget against actual chart */
 	".cost-chart-wrap { overflow-x: auto; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 1rem; }\n"
 	"svg.cost-chart { display: block; font-size: 12px; font-family: inherit; }\n"
 	".cost-chart .cost-axis { stroke: var(--todo); stroke-width: 1; }\n"
@@ -294,7 +294,7 @@ static const char app_css[] =
 	".cost-chart .cost-label { fill: var(--ink); text-anchor: middle; }\n"
 	".cost-chart .cost-key { fill: var(--muted); }\n"
 	"td.cost-over { color: var(--late); font-weight: 600; }\n"
-	/* @evm: the roll-up's thresholds and the EVM over time chart */
+	/* the roll-up's thresholds and the EVM over time chart */
 	"td.evm-good { color: var(--done); font-weight: 600; }\n"
 	"td.evm-warn { color: #7a5c00; font-weight: 600; }\n"
 	"td.evm-bad { color: var(--late); font-weight: 600; }\n"

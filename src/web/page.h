@@ -148,7 +148,7 @@ int tool_new_page(struct req *r);
 int tool_create_page(struct req *r);
 int tool_edit_page(struct req *r);
 int tool_update_page(struct req *r);
-/* @calendar: the calendar and targets */
+/* the calendar and targets */
 int calendar_page(struct req *r);	/* page_target.c */
 int calendar_holiday_add_page(struct req *r);
 int calendar_holiday_rm_page(struct req *r);
@@ -162,7 +162,7 @@ int target_update_page(struct req *r);
 int target_value_page(struct req *r);
 int target_link_page(struct req *r);
 int target_unlink_page(struct req *r);
-/* @cost: budgets, expenses, progress, activity classes */
+/* budgets, expenses, progress, activity classes */
 int budgets_page(struct req *r);	/* page_budget.c */
 int budget_new_page(struct req *r);
 int budget_create_page(struct req *r);
@@ -174,10 +174,10 @@ int expense_create_page(struct req *r);
 int expense_edit_page(struct req *r);
 int expense_update_page(struct req *r);
 int expense_delete_page(struct req *r);
-/* @evm: earned value */
+/* earned value */
 int evm_page(struct req *r);
 int plan_evm_page(struct req *r);
-/* @staffing: skills, positions, staffing */
+/* skills, positions, staffing */
 int staffing_page(struct req *r);
 int position_page(struct req *r);
 int position_need_page(struct req *r);
@@ -196,13 +196,13 @@ int person_unskill_page(struct req *r);
 /* sections of the person and unit pages (page_org.c), written into b */
 int staffing_person_section(struct req *r, struct buf *b, int64_t person_id);
 int staffing_unit_section(struct req *r, struct buf *b, int64_t unit_id);
-/* @raci: RACI, publishing, capacity */
+/* RACI, publishing, capacity */
 int plan_raci_page(struct req *r);	/* page_raci.c */
 int step_raci_page(struct req *r);
 int plan_publish_page(struct req *r);
 int feed_page(struct req *r);
 int capacity_page(struct req *r);
-/* @control: deviation rules, problems, control check */
+/* deviation rules, problems, control check */
 int problems_page(struct req *r);		/* page_problem.c */
 int problems_check_page(struct req *r);
 int problem_page(struct req *r);
@@ -211,7 +211,7 @@ int agenda_page(struct req *r);
 int control_page(struct req *r);
 int control_save_page(struct req *r);
 int unit_tolerances_save_page(struct req *r);
-/* @report: control report, agenda, complexity */
+/* control report, agenda, complexity */
 struct control_report;	/* page_report.c: the report's renderers, its page, complexity */
 void report_md(struct buf *b, struct arena *a, const struct control_report *r);
 void report_csv(struct buf *b, struct arena *a, const struct control_report *r);

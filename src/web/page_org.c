@@ -175,9 +175,9 @@ static int render_unit(struct req *r, const struct err *refused)
 		html_raw(b, "</ul>\n");
 	}
 	html_raw(b, "</section>\n");
-	if (staffing_unit_section(r, b, u.id))	/* @staffing: page_staffing.c */
+	if (staffing_unit_section(r, b, u.id))	/* page_staffing.c */
 		return -1;
-	if (complexity_section(r, u.id))	/* @report: page_report.c */
+	if (complexity_section(r, u.id))	/* page_report.c */
 		return -1;
 	if (writable) {
 		html_raw(b, "<section aria-labelledby=\"h-rm\"><h2 id=\"h-rm\">Remove the unit</h2>\n"
@@ -584,7 +584,7 @@ int person_page(struct req *r)
 		csv_link(b, arena_printf(r->a, "/steps?assignee=%lld&status=all&", (long long)p.id));
 	}
 	html_raw(b, "</section>\n");
-	if (staffing_person_section(r, b, p.id))	/* @staffing: page_staffing.c */
+	if (staffing_person_section(r, b, p.id))	/* page_staffing.c */
 		return -1;
 	page_end(r);
 	return 0;

@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "base/date.h"
-#include "manage/budget.h"	/* @cost */
+#include "manage/budget.h"
 #include "manage/plan.h"
 #include "manage/schedule.h"
 #include "manage/step.h"
@@ -362,7 +362,7 @@ static int plan_chart(struct req *r, const struct plan *p, struct step **steps,
 			 struct gantt_bar **bars, size_t *n, struct gantt_dep **deps, size_t *nd,
 			 struct calendar *cal)
 {
-	/* @calendar: bars count the organization's working days */
+	/* bars count the organization's working days */
 	if (calendar_load(r->db, r->a, cal, &r->e))
 		return -1;
 	struct step_filter f = {.plan_id = p->id};
@@ -490,7 +490,7 @@ static int render_plan(struct req *r, const struct form *sent)
 	if (writable)
 		html_printf(b, "<a class=\"button\" href=\"/plans/%lld/edit\">Edit the plan</a>",
 			    (long long)p.id);
-	/* @raci: the RACI matrix, and publishing the plan to the people in it */
+	/* the RACI matrix, and publishing the plan to the people in it */
 	html_printf(b, "<a class=\"button\" href=\"/plans/%lld/raci\">Who does what (RACI)</a>",
 		    (long long)p.id);
 	if (writable) {
@@ -604,7 +604,7 @@ static int render_plan(struct req *r, const struct form *sent)
 		html_raw(b, "</ul>\n");
 	}
 	html_raw(b, "</section>\n");
-	/* @cost: the plan's budget box (budget.h, step.h) */
+	/* the plan's budget box (budget.h, step.h) */
 	struct bva_line bva[3];
 	int64_t progress;
 	if (budget_vs_actual(r->db, r->a, p.id, 0, NULL, NULL, bva, &r->e) ||
@@ -991,7 +991,7 @@ static int render_step(struct req *r, const struct form *sent)
 	html_hours(b, s.estimate_minutes);
 	html_raw(b, " h</dd><dt>Logged</dt><dd>");
 	html_hours(b, s.logged_minutes);
-	/* @cost: progress and activity class */
+	/* progress and activity class */
 	html_printf(b, " h</dd><dt>Progress</dt><dd>%lld %%</dd><dt>Activity</dt><dd>%s</dd></dl>\n",
 		    (long long)s.pct, s.activity ? s.activity : "the work itself");
 	if (writable && strcmp(s.status, "done") != 0) {
@@ -1173,7 +1173,7 @@ int step_dep_add_page(struct req *r)
 
 struct step_edit_vals {
 	const char *name, *assignee_id, *estimate_hours, *duration_days, *due, *status;
-	const char *pct, *activity;	/* @cost */
+	const char *pct, *activity;
 };
 
 static int step_edit_form(struct req *r, const struct step_edit_vals *v)
@@ -1213,7 +1213,7 @@ static int step_edit_form(struct req *r, const struct step_edit_vals *v)
 					.selected = v->status,
 					.hint = "A step is doing or done only when every step it "
 						"waits for is done."}, &r->e);
-	/* @cost: percent complete and activity class */
+	/* percent complete and activity class */
 	struct option ao[11] = {{"", "The work itself"}};
 	for (size_t i = 0; i < 10; i++)
 		ao[i + 1] = (struct option){step_activities[i], step_activities[i]};
@@ -1251,7 +1251,7 @@ int step_update_page(struct req *r)
 	unsigned set = 0;
 	int rc = form_fill_edit(&r->form, step_fields, &in, &set, &r->e);
 	set &= ~(unsigned)STEP_PLAN;	/* the form changes a step, it does not move it */
-	/* @cost: a pct left as it was follows a status change (done is 100) */
+	/* a pct left as it was follows a status change (done is 100) */
 	struct step cur;
 	if (!rc && (set & STEP_PCT) && (set & STEP_STATUS) &&
 	    step_get(r->db, r->a, r->id, &cur, &r->e) == 0 && cur.pct == in.pct)

@@ -202,7 +202,7 @@ static void hours_value(struct buf *b, int64_t minutes)
 		html_hours(b, minutes);
 }
 
-/* @cost: a row's activity class for the hours changed in it: the
+/* a row's activity class for the hours changed in it: the
  * step's own by default, or one of the ten, or none (the work itself). */
 static void activity_select(struct req *r, struct buf *b, int64_t step, const struct form *sent)
 {
@@ -513,7 +513,7 @@ int time_save_page(struct req *r)
 		struct time_input in = {.person_id = person, .step_id = ch[k].step,
 					.day = d, .minutes = ch[k].minutes};
 		unsigned tset = TIME_PERSON | TIME_STEP | TIME_DAY | TIME_MINUTES;
-		/* @cost: the row's activity class, checked as the field's */
+		/* the row's activity class, checked as the field's */
 		const char *act = form_get(&r->form, arena_printf(r->a, "a-%lld",
 								  (long long)ch[k].step));
 		if (act && *act)

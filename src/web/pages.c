@@ -73,7 +73,7 @@ const struct route page_routes[] = {
 	{"POST", "/tools/:id", tool_update_page, FORM, K_TOOL, A_WRITE},
 	{"GET", "/tools/:id/edit", tool_edit_page, PAGE, K_TOOL, A_WRITE},
 
-	/* @calendar: the calendar and targets */
+	/* the calendar and targets */
 	{"GET", "/calendar", calendar_page, PAGE, K_NONE, A_READ},
 	{"POST", "/calendar/holidays", calendar_holiday_add_page, FORM | ROUTE_ADMIN, K_NONE,
 	 A_WRITE},
@@ -89,7 +89,7 @@ const struct route page_routes[] = {
 	{"POST", "/targets/:id/values", target_value_page, FORM, K_TARGET, A_WRITE},
 	{"POST", "/targets/:id/plans", target_link_page, FORM, K_TARGET, A_WRITE},
 	{"POST", "/targets/:id/plans/:id/delete", target_unlink_page, FORM, K_TARGET, A_WRITE},
-	/* @cost: budgets, expenses, progress, activity classes */
+	/* budgets, expenses, progress, activity classes */
 	{"GET", "/budgets", budgets_page, PAGE, K_BUDGET, A_READ},
 	{"POST", "/budgets", budget_create_page, FORM, K_BUDGET, A_WRITE},
 	{"GET", "/budgets/new", budget_new_page, PAGE, K_BUDGET, A_READ},
@@ -101,10 +101,10 @@ const struct route page_routes[] = {
 	{"GET", "/expenses/:id/edit", expense_edit_page, PAGE, K_EXPENSE, A_WRITE},
 	{"POST", "/expenses/:id", expense_update_page, FORM, K_EXPENSE, A_WRITE},
 	{"POST", "/expenses/:id/delete", expense_delete_page, FORM, K_EXPENSE, A_WRITE},
-	/* @evm: earned value */
+	/* earned value */
 	{"GET", "/evm", evm_page, PAGE, K_UNIT, A_READ},
 	{"GET", "/plans/:id/evm", plan_evm_page, PAGE, K_PLAN, A_READ},
-	/* @staffing: skills, positions, staffing */
+	/* skills, positions, staffing */
 	{"GET", "/staffing", staffing_page, PAGE, K_POSITION, A_READ},
 	{"GET", "/skills", skills_page, PAGE, K_NONE, A_READ},
 	{"POST", "/skills", skill_create_page, FORM | ROUTE_ADMIN, K_NONE, A_WRITE},
@@ -122,13 +122,13 @@ const struct route page_routes[] = {
 	 A_WRITE},
 	{"POST", "/people/:id/skills", person_skill_page, FORM, K_PERSON, A_WRITE},
 	{"POST", "/people/:id/skills/:id/delete", person_unskill_page, FORM, K_PERSON, A_WRITE},
-	/* @raci: RACI, publishing, capacity */
+	/* RACI, publishing, capacity */
 	{"GET", "/plans/:id/raci", plan_raci_page, PAGE, K_PLAN, A_READ},
 	{"POST", "/plans/:id/publish", plan_publish_page, FORM, K_PLAN, A_WRITE},
 	{"POST", "/steps/:id/raci", step_raci_page, FORM, K_STEP, A_WRITE},
 	{"GET", "/feed", feed_page, PAGE, K_NONE, A_READ},
 	{"GET", "/capacity", capacity_page, PAGE, K_PERSON, A_READ},
-	/* @control: deviation rules, problems, control check */
+	/* deviation rules, problems, control check */
 	{"GET", "/problems", problems_page, PAGE, K_PROBLEM, A_READ},
 	/* checks the whole organization: the form names no unit */
 	{"POST", "/problems/check", problems_check_page, FORM, K_PROBLEM, A_WRITE},
@@ -138,7 +138,7 @@ const struct route page_routes[] = {
 	{"GET", "/control", control_page, PAGE, K_NONE, A_READ},
 	{"POST", "/control", control_save_page, FORM | ROUTE_ADMIN, K_NONE, A_WRITE},
 	{"POST", "/units/:id/tolerances", unit_tolerances_save_page, FORM, K_UNIT, A_WRITE},
-	/* @report: control report, agenda, complexity */
+	/* control report, agenda, complexity */
 	{"GET", "/reports/control", report_control_page, PAGE, K_NONE, A_READ},
 
 	{"GET", "/audit", audit_page, PAGE | ROUTE_ADMIN, K_ACCOUNT, A_READ},

@@ -50,7 +50,7 @@ const struct route api_routes[] = {
 	{"PATCH", "/api/v1/tools/:id", tool_patch_api, ROUTE_WRITES, K_TOOL, A_WRITE},
 	{"DELETE", "/api/v1/tools/:id", tool_delete_api, ROUTE_WRITES, K_TOOL, A_WRITE},
 
-	/* @calendar: the calendar and targets */
+	/* the calendar and targets */
 	{"GET", "/api/v1/calendar", calendar_get_api, 0, K_NONE, A_READ},
 	{"PATCH", "/api/v1/calendar", calendar_patch_api, ROUTE_WRITES | ROUTE_ADMIN, K_NONE,
 	 A_WRITE},
@@ -69,7 +69,7 @@ const struct route api_routes[] = {
 	 A_WRITE},
 	{"DELETE", "/api/v1/targets/:id/plans/:id", target_plan_delete_api, ROUTE_WRITES,
 	 K_TARGET, A_WRITE},
-	/* @cost: budgets, expenses, progress, activity classes */
+	/* budgets, expenses, progress, activity classes */
 	{"GET", "/api/v1/budgets", budget_list_api, 0, K_BUDGET, A_READ},
 	{"POST", "/api/v1/budgets", budget_post_api, ROUTE_WRITES, K_BUDGET, A_WRITE},
 	{"GET", "/api/v1/budgets/actual", budget_actual_api, 0, K_BUDGET, A_READ},
@@ -81,10 +81,10 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/expenses/:id", expense_get_api, 0, K_EXPENSE, A_READ},
 	{"PATCH", "/api/v1/expenses/:id", expense_patch_api, ROUTE_WRITES, K_EXPENSE, A_WRITE},
 	{"DELETE", "/api/v1/expenses/:id", expense_delete_api, ROUTE_WRITES, K_EXPENSE, A_WRITE},
-	/* @evm: earned value */
+	/* earned value */
 	{"GET", "/api/v1/plans/:id/evm", plan_evm_api, 0, K_PLAN, A_READ},
 	{"GET", "/api/v1/evm", evm_rollup_api, 0, K_UNIT, A_READ},
-	/* @staffing: skills, positions, staffing */
+	/* skills, positions, staffing */
 	{"GET", "/api/v1/skills", skill_list_api, 0, K_NONE, A_READ},
 	{"POST", "/api/v1/skills", skill_post_api, ROUTE_WRITES | ROUTE_ADMIN, K_NONE, A_WRITE},
 	{"GET", "/api/v1/skills/:id", skill_get_api, 0, K_NONE, A_READ},
@@ -116,7 +116,7 @@ const struct route api_routes[] = {
 	 K_POSITION, A_WRITE},
 	{"GET", "/api/v1/staffing", staffing_list_api, 0, K_POSITION, A_READ},
 	{"GET", "/api/v1/span", span_api, 0, K_PERSON, A_READ},
-	/* @raci: RACI, publishing, capacity */
+	/* RACI, publishing, capacity */
 	{"GET", "/api/v1/plans/:id/raci", plan_raci_api, 0, K_PLAN, A_READ},
 	{"PUT", "/api/v1/steps/:id/raci", step_raci_put_api, ROUTE_WRITES, K_STEP, A_WRITE},
 	{"POST", "/api/v1/steps/:id/raci", step_raci_put_api, ROUTE_WRITES, K_STEP, A_WRITE},
@@ -127,7 +127,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/me/feed", me_feed_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/capacity", capacity_api, 0, K_PERSON, A_READ},
 	{"GET", "/api/v1/people/:id/load", person_load_api, 0, K_PERSON, A_READ},
-	/* @control: deviation rules, problems, control check */
+	/* deviation rules, problems, control check */
 	{"GET", "/api/v1/control/tolerances", control_tolerances_api, 0, K_NONE, A_READ},
 	{"PATCH", "/api/v1/control/tolerances", control_tolerances_patch_api,
 	 ROUTE_WRITES | ROUTE_ADMIN, K_NONE, A_WRITE},
@@ -145,7 +145,7 @@ const struct route api_routes[] = {
 	{"PATCH", "/api/v1/problems/:id", problem_patch_api, ROUTE_WRITES, K_PROBLEM, A_WRITE},
 	{"DELETE", "/api/v1/problems/:id", problem_delete_api, ROUTE_WRITES, K_PROBLEM, A_WRITE},
 	{"GET", "/api/v1/agenda", agenda_api, 0, K_PROBLEM, A_READ},
-	/* @report: control report, agenda, complexity */
+	/* control report, agenda, complexity */
 	{"GET", "/api/v1/reports/control", report_control_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/units/:id/complexity", unit_complexity_api, 0, K_UNIT, A_READ},
 

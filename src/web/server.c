@@ -26,7 +26,7 @@
 #include "base/buf.h"
 #include "base/json.h"
 #include "base/log.h"
-#include "manage/control.h"	/* @control: the scheduled check */
+#include "manage/control.h"	/* the scheduled check */
 #include "org/account.h"
 #include "org/audit.h"
 #include "web/api.h"
@@ -867,7 +867,7 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, int *v6
 		       "listen: \"%.60s\" is not an IP address (use e.g. 127.0.0.1 or [::1])", host);
 }
 
-/* --- the scheduled control check (@control) ------------------------------- */
+/* --- the scheduled control check ------------------------------- */
 
 /* A thread that runs `control check` as of today every `minutes`, the
  * first run CHECK_FIRST_DELAY seconds after start, on a connection of its

@@ -42,7 +42,7 @@ t plan add Empty --unit 1 --start-date 2026-01-03
 t plan schedule 2 --json
 expect_eq "an empty plan starting on a Saturday" "0 2026-01-05 2026-01-05" \
 	"$(jqo '"\(.working_days) \(.start) \(.finish)"')"
-# --- the organization calendar (@calendar) --------------------------------
+# --- the organization calendar --------------------------------
 # Plan 3 starts Mon 2026-03-02; X lasts 3 working days, Y (2) waits for X.
 # Monday to Friday: X Mon 2 - Wed 4, Y Thu 5 - Fri 6: 5 working days.
 # A holiday on Tue 2026-03-03 inside X pushes its finish by a day: X runs
