@@ -215,6 +215,12 @@ struct complexity_opts {	/* tandem unit complexity's flags (cmd_report.c) */
 extern const struct field complexity_cli_fields[];
 int unit_complexity_cmd(struct cli *c);
 int report_control_cmd(struct cli *c);
+/* @direction: vision, strategies, plans linked to them */
+/* @signals: environment signals and themes */
+/* @alignment: stakeholders, communications, alignment states, commitments */
+/* @coalitions: coalitions, values, coaching notes */
+/* @recognition: recognitions and ideas */
+/* @pulse: pulse surveys */
 int demo_cmd(struct cli *c);
 int serve_cmd(struct cli *c);
 int migrate_cmd(struct cli *c);

@@ -311,6 +311,14 @@ const struct cli_cmd cli_commands[] = {
 	 "HTML (a standalone document), CSV (one table, a \"section\" column) or JSON:\n"
 	 "  tandem report control --unit 2 --from 2026-03-01 --to 2026-03-31 --format html"},
 
+	/* the leadership system */
+	/* @direction: vision, strategies, plans linked to them */
+	/* @signals: environment signals and themes */
+	/* @alignment: stakeholders, communications, alignment states, commitments */
+	/* @coalitions: coalitions, values, coaching notes */
+	/* @recognition: recognitions and ideas */
+	/* @pulse: pulse surveys */
+
 	{"demo", "", demo_cmd, "seed the demo organization into an empty database",
 	 demo_fields, OBJ(demo_opts), CMD_JSON | CMD_WRITES,
 	 "With size flags it is the data generator for benchmarks:\n"

@@ -510,6 +510,12 @@ int demo_seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 	if (rc == 0) rc = staffing_demo(db, today, e);
 	if (rc == 0) rc = raci_demo(db, today, e);
 	if (rc == 0) rc = control_demo(db, today, e);
+	/* @direction */
+	/* @signals */
+	/* @alignment */
+	/* @coalitions */
+	/* @recognition */
+	/* @pulse */
 out:
 	return db_end(db, rc, e);
 }

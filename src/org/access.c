@@ -34,7 +34,9 @@ void access_scope(const struct actor *who, int64_t *unit, int *subtree)
 
 static const char *const kind_names[] = {"", "unit", "person", "plan", "step", "time entry",
 					 "tool", "target", "budget line", "expense",
-					 "position", "problem", "account"};
+					 "position", "problem", "vision", "strategy", "signal",
+					 "communication", "stakeholder", "coalition", "idea",
+					 "recognition", "pulse", "account"};
 
 static const char *const unit_of_sql[] = {
 	[K_UNIT] = "SELECT id FROM unit WHERE id = :id",
@@ -56,12 +58,25 @@ static const char *const unit_of_sql[] = {
 		      "WHERE x.id = :id",
 	[K_POSITION] = "SELECT unit_id FROM position WHERE id = :id",
 	[K_PROBLEM] = "SELECT unit_id FROM problem WHERE id = :id",
+	/* the organization's (0) when no unit is named */
+	[K_VISION] = "SELECT coalesce(unit_id, 0) FROM vision WHERE id = :id",
+	[K_STRATEGY] = "SELECT coalesce(unit_id, 0) FROM strategy WHERE id = :id",
+	[K_SIGNAL] = "SELECT unit_id FROM signal WHERE id = :id",
+	[K_COMM] = "SELECT unit_id FROM comm WHERE id = :id",
+	[K_STAKEHOLDER] = "SELECT coalesce(p.unit_id, 0) FROM stakeholder s "
+			  "LEFT JOIN person p ON p.id = s.owner_id WHERE s.id = :id",
+	[K_COALITION] = "SELECT coalesce(unit_id, 0) FROM coalition WHERE id = :id",
+	[K_IDEA] = "SELECT p.unit_id FROM idea i JOIN person p ON p.id = i.author_id "
+		   "WHERE i.id = :id",
+	[K_RECOGNITION] = "SELECT coalesce(r.to_unit_id, p.unit_id) FROM recognition r "
+			  "LEFT JOIN person p ON p.id = r.to_person_id WHERE r.id = :id",
+	[K_PULSE] = "SELECT unit_id FROM pulse WHERE id = :id",
 };
 
 int access_unit_of(struct db *db, enum kind k, int64_t id, int64_t *unit, struct err *e)
 {
 	*unit = 0;
-	if (k < K_UNIT || k > K_PROBLEM)
+	if (k < K_UNIT || k > K_PULSE)
 		return 0;
 	struct stmt *st = db_prepare(db, unit_of_sql[k], e);
 	if (!st)
@@ -180,6 +195,19 @@ int access_create(struct db *db, const struct actor *who, enum kind k, int64_t u
 	if (r < 0)
 		return -1;
 	return r ? 0 : forbidden(who, "create outside their units", e);
+}
+
+int access_self(const struct actor *who, const char *what, struct err *e)
+{
+	if (is_operator(who))
+		return 0;
+	if (who->role == ROLE_NONE)
+		return err_set(e, ERR_UNAUTHORIZED, "", "sign in first");
+	if (!who->person_id)
+		return err_set(e, ERR_FORBIDDEN, "", "an account of no person may not %s", what);
+	if (who->role == ROLE_VIEWER)
+		return forbidden(who, what, e);
+	return 0;
 }
 
 int access_narrow(struct db *db, const struct actor *who, int64_t *unit_id, int *given,

@@ -38,6 +38,8 @@ enum kind {
 	K_NONE = 0,	/* nothing to check but the role */
 	K_UNIT, K_PERSON, K_PLAN, K_STEP, K_TIME, K_TOOL,
 	K_TARGET, K_BUDGET, K_EXPENSE, K_POSITION, K_PROBLEM,
+	K_VISION, K_STRATEGY, K_SIGNAL, K_COMM, K_STAKEHOLDER, K_COALITION, K_IDEA,
+	K_RECOGNITION, K_PULSE,
 	K_ACCOUNT,	/* accounts and the audit log: admins only */
 };
 enum action { A_READ = 0, A_WRITE };
@@ -59,6 +61,13 @@ int access_check(struct db *db, const struct actor *who, enum kind k, int64_t id
  * K_TIME, person_id is the entry's person (members log only their own). */
 int access_create(struct db *db, const struct actor *who, enum kind k, int64_t unit_id,
 		  int64_t person_id, struct err *e);
+
+/* May who act as themselves: acknowledge a communication, answer a
+ * pulse, vote, recognize someone, propose an idea, write a coaching
+ * note? Any member, manager or admin with a person (the CLI operator
+ * too); a viewer reads only, and an account of no person has no self to
+ * act as. 0 or -1 with a 403 saying so (what: "answer a pulse"). */
+int access_self(const struct actor *who, const char *what, struct err *e);
 
 /* The units who may read, for listings: *unit is 0 for every unit;
  * otherwise *subtree says whether the unit's descendants are included. */

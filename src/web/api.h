@@ -208,6 +208,12 @@ int agenda_api(struct req *r);
 /* control report, agenda, complexity */
 int report_control_api(struct req *r);	/* api_report.c */
 int unit_complexity_api(struct req *r);
+/* @direction: vision, strategies, plans linked to them */
+/* @signals: environment signals and themes */
+/* @alignment: stakeholders, communications, alignment states, commitments */
+/* @coalitions: coalitions, values, coaching notes */
+/* @recognition: recognitions and ideas */
+/* @pulse: pulse surveys */
 int health_api(struct req *r);
 int overview_api(struct req *r);	/* page_manage.c: the management overview */
 int me_api(struct req *r);

@@ -111,6 +111,12 @@ int audit_page(struct req *r);	/* page_admin.c */
 int login_page(struct req *r);
 int login_post_page(struct req *r);
 int logout_page(struct req *r);
+/* @direction: vision, strategies, plans linked to them */
+/* @signals: environment signals and themes */
+/* @alignment: stakeholders, communications, alignment states, commitments */
+/* @coalitions: coalitions, values, coaching notes */
+/* @recognition: recognitions and ideas */
+/* @pulse: pulse surveys */
 int css_asset(struct req *r);
 int js_asset(struct req *r);
 int units_page(struct req *r);

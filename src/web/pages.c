@@ -141,6 +141,14 @@ const struct route page_routes[] = {
 	/* control report, agenda, complexity */
 	{"GET", "/reports/control", report_control_page, PAGE, K_NONE, A_READ},
 
+	/* the leadership system */
+	/* @direction: vision, strategies, plans linked to them */
+	/* @signals: environment signals and themes */
+	/* @alignment: stakeholders, communications, alignment states, commitments */
+	/* @coalitions: coalitions, values, coaching notes */
+	/* @recognition: recognitions and ideas */
+	/* @pulse: pulse surveys */
+
 	{"GET", "/audit", audit_page, PAGE | ROUTE_ADMIN, K_ACCOUNT, A_READ},
 	{0},
 };

@@ -149,6 +149,14 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/reports/control", report_control_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/units/:id/complexity", unit_complexity_api, 0, K_UNIT, A_READ},
 
+	/* the leadership system */
+	/* @direction: vision, strategies, plans linked to them */
+	/* @signals: environment signals and themes */
+	/* @alignment: stakeholders, communications, alignment states, commitments */
+	/* @coalitions: coalitions, values, coaching notes */
+	/* @recognition: recognitions and ideas */
+	/* @pulse: pulse surveys */
+
 	{"GET", "/api/v1/overview", overview_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/me", me_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/tokens", token_list_api, 0, K_NONE, A_READ},

@@ -424,7 +424,10 @@ static int target_unit(struct req *r, enum kind k, int64_t *unit, int64_t *perso
 		{K_TARGET, "unit_id", K_UNIT},	{K_BUDGET, "unit_id", K_UNIT},
 		{K_BUDGET, "plan_id", K_PLAN},	{K_EXPENSE, "plan_id", K_PLAN},
 		{K_EXPENSE, "step_id", K_STEP}, {K_POSITION, "unit_id", K_UNIT},
-		{K_PROBLEM, "unit_id", K_UNIT},
+		{K_PROBLEM, "unit_id", K_UNIT},	{K_VISION, "unit_id", K_UNIT},
+		{K_STRATEGY, "unit_id", K_UNIT}, {K_SIGNAL, "unit_id", K_UNIT},
+		{K_COMM, "unit_id", K_UNIT},	{K_STAKEHOLDER, "owner_id", K_PERSON},
+		{K_COALITION, "unit_id", K_UNIT}, {K_PULSE, "unit_id", K_UNIT},
 	};
 	*unit = 0;
 	*person = 0;
