@@ -417,6 +417,60 @@ jqo() {
 	printf '%s' "$OUT" | jq -r "$1"
 }
 
+# --- the four roles, for the API's access walks --------------------------
+
+# role_tokens NAME: an account and an API token (named NAME) for each role
+# on the demo organization: admin (person 1, the managing director),
+# manager (person 2, Operations), member (person 11, in Operations),
+# viewer (person 7); TOK[role] holds each token, ROLES the four in order.
+declare -A TOK
+ROLES="admin manager member viewer"
+role_tokens() {
+	local spec role person id
+	for spec in admin:1 manager:2 member:11 viewer:7; do
+		role=${spec%%:*}
+		person=${spec#*:}
+		run "$TANDEM" user add --person "$person" --role "$role"
+		expect_rc "account for $role" 0
+		id=$(sql "SELECT id FROM account WHERE person_id = $person")
+		TOK[$role]=$("$TANDEM" --db "$DB" token add --user "$id" --name "$1" | tail -n 1)
+	done
+}
+
+# as ROLE METHOD PATH [BODY]: one JSON request with ROLE's token; sets
+# $STATUS, $BODY and $HEADERS
+as() {
+	local role=$1 method=$2 path=$3
+	local args=(-q -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOK[$role]}")
+	[ $# -ge 4 ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
+	STATUS=$(curl "${args[@]}" "$URL$path")
+	BODY=$(cat "$TMP/body")
+	HEADERS=$(cat "$TMP/headers")
+}
+
+# form ROLE PATH DATA: a form POST with ROLE's token (a bearer request
+# needs no CSRF token)
+form() {
+	STATUS=$(curl -q -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X POST \
+		-H "Authorization: Bearer ${TOK[$1]}" --data "$3" "$URL$2")
+	BODY=$(cat "$TMP/body")
+	HEADERS=$(cat "$TMP/headers")
+}
+
+# walk METHOD PATH BODY ADMIN MANAGER MEMBER VIEWER: the status each role
+# gets for one request ("" for no body)
+walk() {
+	local method=$1 path=$2 body=$3
+	shift 3
+	local role want
+	for role in $ROLES; do
+		want=$1
+		shift
+		if [ -n "$body" ]; then as "$role" "$method" "$path" "$body"; else as "$role" "$method" "$path"; fi
+		expect_eq "$role: $method $path" "$want" "$STATUS"
+	done
+}
+
 finish() {
 	local skipped=
 	[ "$SKIPPED" -gt 0 ] && skipped=", $SKIPPED skipped"

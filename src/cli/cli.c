@@ -376,8 +376,10 @@ static int run_command(struct cli *c, int argc, char **argv)
 		const char *user = getenv("USER");
 		snprintf(who.login, sizeof who.login, "cli:%.100s", user && *user ? user : "?");
 		struct buf detail = BUF_INIT;
-		for (int i = 1; i < argc; i++)
+		for (int i = 1; i < argc && !(c->cmd->flags & CMD_PRIVATE); i++)
 			buf_printf(&detail, "%s%s", detail.len ? " " : "", argv[i]);
+		if (c->cmd->flags & CMD_PRIVATE)
+			buf_puts(&detail, "(the arguments are not kept)");
 		char action[80];
 		snprintf(action, sizeof action, "%s%s%s", c->cmd->noun, c->cmd->verb[0] ? " " : "",
 			 c->cmd->verb);

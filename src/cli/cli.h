@@ -23,6 +23,8 @@ enum cli_flags {
 	CMD_NAME = 1u << 3,	/* takes one positional value for field "name" */
 	CMD_PATCH = 1u << 4,	/* changes given fields: none is required */
 	CMD_WRITES = 1u << 5,	/* writes: one transaction with its audit record */
+	CMD_PRIVATE = 1u << 6,	/* its audit record names the command, not its
+				 * arguments (a pulse answer, a coaching note) */
 };
 
 struct cli;
@@ -216,11 +218,116 @@ extern const struct field complexity_cli_fields[];
 int unit_complexity_cmd(struct cli *c);
 int report_control_cmd(struct cli *c);
 /* @direction: vision, strategies, plans linked to them */
+#include "lead/strategy.h"	/* the field tables and input structs, for commands.c */
+#include "lead/vision.h"
+extern const struct field strategy_gaps_fields[];	/* struct vision_filter */
+int vision_show_cmd(struct cli *c);
+int vision_set_cmd(struct cli *c);
+int vision_history_cmd(struct cli *c);
+int vision_list_cmd(struct cli *c);
+int strategy_add_cmd(struct cli *c);
+int strategy_list_cmd(struct cli *c);
+int strategy_show_cmd(struct cli *c);
+int strategy_set_cmd(struct cli *c);
+int strategy_rm_cmd(struct cli *c);
+int strategy_link_cmd(struct cli *c);
+int strategy_unlink_cmd(struct cli *c);
+int strategy_gaps_cmd(struct cli *c);
 /* @signals: environment signals and themes */
+#include "lead/signal.h"	/* the field tables and structs, for commands.c */
+struct signal_import_opts {	/* tandem signal import FILE */
+	const char *file;
+};
+extern const struct field signal_import_fields[];
+int signal_add_cmd(struct cli *c);
+int signal_list_cmd(struct cli *c);
+int signal_show_cmd(struct cli *c);
+int signal_set_cmd(struct cli *c);
+int signal_rm_cmd(struct cli *c);
+int signal_review_cmd(struct cli *c);
+int signal_respond_cmd(struct cli *c);
+int signal_unrespond_cmd(struct cli *c);
+int signal_import_cmd(struct cli *c);
+int theme_add_cmd(struct cli *c);
+int theme_list_cmd(struct cli *c);
+int theme_show_cmd(struct cli *c);
+int theme_set_cmd(struct cli *c);
+int theme_rm_cmd(struct cli *c);
+int theme_tag_cmd(struct cli *c);
+int theme_untag_cmd(struct cli *c);
+int theme_threshold_cmd(struct cli *c);
 /* @alignment: stakeholders, communications, alignment states, commitments */
+#include "lead/comm.h"	/* comm add's options embed struct comm_input */
+struct comm_add_opts {	/* tandem comm add's flags (cmd_comm.c) */
+	struct comm_input in;
+	const char *body_file;
+};
+enum { COMM_BODY_FILE = 1u << 8 };
+struct comm_unit_opts {	/* comm coverage / unreached --unit */
+	int64_t unit_id;
+};
+extern const struct field comm_add_cli_fields[];
+extern const struct field comm_unit_fields[];
+int stakeholder_add_cmd(struct cli *c);
+int stakeholder_list_cmd(struct cli *c);
+int stakeholder_show_cmd(struct cli *c);
+int stakeholder_set_cmd(struct cli *c);
+int stakeholder_rm_cmd(struct cli *c);
+int comm_add_cmd(struct cli *c);
+int comm_list_cmd(struct cli *c);
+int comm_show_cmd(struct cli *c);
+int comm_audience_cmd(struct cli *c);
+int comm_send_cmd(struct cli *c);
+int comm_rm_cmd(struct cli *c);
+int comm_ack_cmd(struct cli *c);
+int comm_coverage_cmd(struct cli *c);
+struct comm_reach_opts {	/* comm reach's flags */
+	int64_t vision_id, strategy_id, unit_id;
+};
+extern const struct field comm_reach_fields[];
+int comm_reach_cmd(struct cli *c);
+int comm_unreached_cmd(struct cli *c);
+int comm_promise_cmd(struct cli *c);
+int comm_sender_cmd(struct cli *c);
+int commitment_set_cmd(struct cli *c);
 /* @coalitions: coalitions, values, coaching notes */
+int coalition_add_cmd(struct cli *c);
+int coalition_list_cmd(struct cli *c);
+int coalition_show_cmd(struct cli *c);
+int coalition_set_cmd(struct cli *c);
+int coalition_rm_cmd(struct cli *c);
+int coalition_join_cmd(struct cli *c);
+int coalition_leave_cmd(struct cli *c);
+int value_add_cmd(struct cli *c);
+int value_list_cmd(struct cli *c);
+int value_set_cmd(struct cli *c);
+int value_rm_cmd(struct cli *c);
+int note_add_cmd(struct cli *c);
+int note_list_cmd(struct cli *c);
 /* @recognition: recognitions and ideas */
+int recognition_add_cmd(struct cli *c);
+int recognition_list_cmd(struct cli *c);
+int recognition_show_cmd(struct cli *c);
+int recognition_counts_cmd(struct cli *c);
+int recognition_rm_cmd(struct cli *c);
+int idea_add_cmd(struct cli *c);
+int idea_list_cmd(struct cli *c);
+int idea_show_cmd(struct cli *c);
+int idea_vote_cmd(struct cli *c);
+int idea_unvote_cmd(struct cli *c);
+int idea_answer_cmd(struct cli *c);
+int idea_rm_cmd(struct cli *c);
 /* @pulse: pulse surveys */
+int pulse_add_cmd(struct cli *c);
+int pulse_list_cmd(struct cli *c);
+int pulse_show_cmd(struct cli *c);
+int pulse_rm_cmd(struct cli *c);
+int pulse_question_cmd(struct cli *c);
+int pulse_target_cmd(struct cli *c);
+int pulse_send_cmd(struct cli *c);
+int pulse_answer_cmd(struct cli *c);
+int pulse_results_cmd(struct cli *c);
+int pulse_trend_cmd(struct cli *c);
 int demo_cmd(struct cli *c);
 int serve_cmd(struct cli *c);
 int migrate_cmd(struct cli *c);

@@ -1,8 +1,15 @@
 /* commands: the one command table. Help, flag parsing and dispatch are
  * generated from it by cli.c; each handler lives in cmd_<noun>.c. */
 #include "cli/cli.h"
+#include "lead/coalition.h"
+#include "lead/note.h"
+#include "lead/value.h"
+#include "lead/pulse.h"
+#include "lead/idea.h"
+#include "lead/recognition.h"
 
 #include "manage/demo.h"
+#include "lead/stakeholder.h"
 #include "manage/capacity.h"
 #include "manage/raci.h"
 #include "manage/calendar.h"
@@ -313,11 +320,236 @@ const struct cli_cmd cli_commands[] = {
 
 	/* the leadership system */
 	/* @direction: vision, strategies, plans linked to them */
+	{"vision", "show", vision_show_cmd, "show the current vision (the organization's or a unit's)",
+	 vision_filter_fields, OBJ(vision_filter), CMD_JSON, NULL},
+	{"vision", "set", vision_set_cmd, "set a new version of the vision", vision_fields,
+	 OBJ(vision_input), CMD_WRITES | CMD_JSON,
+	 "Nothing is edited in place: the new version (the previous one + 1) becomes\n"
+	 "the current one. A unit's vision (--unit) must say how it serves the\n"
+	 "organization's (--serves). A review date before today is due for review."},
+	{"vision", "history", vision_history_cmd, "every version of a vision, newest first",
+	 vision_filter_fields, OBJ(vision_filter), CMD_JSON, NULL},
+	{"vision", "list", vision_list_cmd, "every current vision: the organization's and the units'",
+	 NULL, 0, CMD_JSON, NULL},
+	{"strategy", "add", strategy_add_cmd, "add a strategy", strategy_fields,
+	 OBJ(strategy_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
+	{"strategy", "list", strategy_list_cmd, "list strategies", strategy_filter_fields,
+	 OBJ(strategy_filter), CMD_JSON,
+	 "--unit lists the strategies of the unit and its subtree, with the\n"
+	 "organization's own."},
+	{"strategy", "show", strategy_show_cmd, "show a strategy and its plans", NULL, 0,
+	 CMD_ID | CMD_JSON, NULL},
+	{"strategy", "set", strategy_set_cmd, "change a strategy", strategy_fields,
+	 OBJ(strategy_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"strategy", "rm", strategy_rm_cmd, "remove a strategy no plan carries out", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"strategy", "link", strategy_link_cmd, "make a plan carry out a strategy",
+	 strategy_plan_fields, OBJ(strategy_plan_input), CMD_WRITES | CMD_ID, NULL},
+	{"strategy", "unlink", strategy_unlink_cmd, "stop a plan carrying out a strategy",
+	 strategy_plan_fields, OBJ(strategy_plan_input), CMD_WRITES | CMD_ID, NULL},
+	{"strategy", "gaps", strategy_gaps_cmd, "direction without execution, and the reverse",
+	 strategy_gaps_fields, OBJ(vision_filter), CMD_JSON,
+	 "Direction without execution: active strategies with no plan (cancelled\n"
+	 "plans do not count). Execution without direction: open plans (draft,\n"
+	 "active, on hold) with no strategy (dropped ones do not count)."},
 	/* @signals: environment signals and themes */
+	{"signal", "add", signal_add_cmd, "record a signal from the environment", signal_fields,
+	 OBJ(signal_input), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "Categories: market, customer, technology, competitor, regulation, society,\n"
+	 "internal. Kinds: opportunity, threat. Impact and likelihood 1-5. The day\n"
+	 "defaults to today:\n"
+	 "  tandem signal add \"Rival offers next-day delivery\" --category competitor \\\n"
+	 "    --kind threat --impact 4 --likelihood 5 --unit 4 --theme 1"},
+	{"signal", "list", signal_list_cmd, "list signals, newest first", signal_filter_fields,
+	 OBJ(signal_filter), CMD_JSON, "--from and --to are days, inclusive."},
+	{"signal", "show", signal_show_cmd, "show a signal with its themes and strategies", NULL,
+	 0, CMD_ID | CMD_JSON, NULL},
+	{"signal", "set", signal_set_cmd, "change a signal", signal_set_fields,
+	 OBJ(signal_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"signal", "rm", signal_rm_cmd, "remove a signal with its tags and responses", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"signal", "review", signal_review_cmd, "mark a signal reviewed (today)",
+	 signal_review_fields, OBJ(signal_query), CMD_WRITES | CMD_ID | CMD_JSON, NULL},
+	{"signal", "respond", signal_respond_cmd, "record that a strategy responds to a signal",
+	 signal_response_fields, OBJ(signal_response_input), CMD_WRITES | CMD_ID, NULL},
+	{"signal", "unrespond", signal_unrespond_cmd, "stop a strategy responding to a signal",
+	 signal_response_fields, OBJ(signal_response_input), CMD_WRITES | CMD_ID, NULL},
+	{"signal", "import", signal_import_cmd, "import signals from a CSV file",
+	 signal_import_fields, OBJ(signal_import_opts), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "The header row: observed,source,day,category,kind,impact,likelihood,unit_id\n"
+	 "and optionally themes (names separated by ';', created when new). RFC 4180:\n"
+	 "quoted fields, doubled quotes, CRLF. One transaction: a bad row refuses the\n"
+	 "whole file, naming its line and field. An empty day is today."},
+	{"theme", "add", theme_add_cmd, "add a theme that groups signals", theme_fields,
+	 OBJ(theme_input), CMD_WRITES | CMD_NAME, NULL},
+	{"theme", "list", theme_list_cmd, "list themes with their pressure and trend",
+	 pressure_query_fields, OBJ(signal_query), CMD_JSON,
+	 "Pressure as of D (--as-of, default today): the sum of impact x likelihood of\n"
+	 "the theme's signals dated after D minus 365 days, up to D. Trend: the same sum\n"
+	 "per calendar quarter, the quarter of D and the three before it. Flagged: a\n"
+	 "pressure of at least the setting signals.pressure_high (default 40) with no\n"
+	 "signal of the theme answered by a strategy. See docs/leadership.md."},
+	{"theme", "show", theme_show_cmd, "show a theme, its pressure and its signals",
+	 pressure_query_fields, OBJ(signal_query), CMD_ID | CMD_JSON, NULL},
+	{"theme", "set", theme_set_cmd, "rename or describe a theme", theme_fields,
+	 OBJ(theme_input), CMD_WRITES | CMD_ID | CMD_PATCH, NULL},
+	{"theme", "rm", theme_rm_cmd, "remove a theme (its signals stay)", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"theme", "tag", theme_tag_cmd, "tag a signal with a theme", theme_tag_fields,
+	 OBJ(theme_tag_input), CMD_WRITES | CMD_ID, NULL},
+	{"theme", "untag", theme_untag_cmd, "take a signal out of a theme", theme_tag_fields,
+	 OBJ(theme_tag_input), CMD_WRITES | CMD_ID, NULL},
+	{"theme", "threshold", theme_threshold_cmd, "show or set the pressure that flags a theme",
+	 pressure_high_fields, OBJ(pressure_high_input), CMD_WRITES | CMD_JSON,
+	 "The setting signals.pressure_high (default 40): a theme whose pressure reaches\n"
+	 "it with no strategy responding is flagged. --value N sets it (1 to 1000000)."},
 	/* @alignment: stakeholders, communications, alignment states, commitments */
+	{"stakeholder", "add", stakeholder_add_cmd, "add a stakeholder outside the org chart",
+	 stakeholder_fields, OBJ(stakeholder_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
+	{"stakeholder", "list", stakeholder_list_cmd, "list stakeholders",
+	 stakeholder_filter_fields, OBJ(stakeholder_filter), CMD_JSON, NULL},
+	{"stakeholder", "show", stakeholder_show_cmd, "show a stakeholder", NULL, 0,
+	 CMD_ID | CMD_JSON, NULL},
+	{"stakeholder", "set", stakeholder_set_cmd, "change a stakeholder", stakeholder_fields,
+	 OBJ(stakeholder_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"stakeholder", "rm", stakeholder_rm_cmd, "remove a stakeholder no communication reached",
+	 NULL, 0, CMD_WRITES | CMD_ID, NULL},
+	{"comm", "add", comm_add_cmd, "add a communication of the vision or a strategy",
+	 comm_add_cli_fields, OBJ(comm_add_opts), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "The unit defaults to the sender's. Add its audience with comm audience,\n"
+	 "then comm send."},
+	{"comm", "list", comm_list_cmd, "list communications", comm_filter_fields,
+	 OBJ(comm_filter), CMD_JSON, NULL},
+	{"comm", "show", comm_show_cmd, "show a communication, its audience, coverage and "
+	 "commitments", NULL, 0, CMD_ID | CMD_JSON, NULL},
+	{"comm", "audience", comm_audience_cmd, "add a unit, a person or a stakeholder to the "
+	 "audience", comm_audience_fields, OBJ(comm_audience_input), CMD_WRITES | CMD_ID,
+	 "A unit means its people and those of the units under it, resolved when\n"
+	 "the communication is sent."},
+	{"comm", "send", comm_send_cmd, "send: resolve the audience into recipients", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"comm", "rm", comm_rm_cmd, "remove an unsent communication", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"comm", "ack", comm_ack_cmd, "set a recipient's state", comm_ack_fields,
+	 OBJ(comm_ack_input), CMD_WRITES | CMD_ID,
+	 "Give --person (as whom) or --stakeholder (its owner records it)."},
+	{"comm", "coverage", comm_coverage_cmd, "the share of the audience at each state",
+	 comm_unit_fields, OBJ(comm_unit_opts), CMD_ID | CMD_JSON,
+	 "Per unit, each counted with the units under it."},
+	{"comm", "reach", comm_reach_cmd, "coverage over every sent communication, or a "
+	 "vision's or a strategy's", comm_reach_fields, OBJ(comm_reach_opts), CMD_JSON,
+	 "Per unit, each counted with the units under it; a person who received\n"
+	 "two of them counts twice."},
+	{"comm", "unreached", comm_unreached_cmd, "who has not been reached yet",
+	 comm_unit_fields, OBJ(comm_unit_opts), CMD_ID | CMD_JSON, NULL},
+	{"comm", "promise", comm_promise_cmd, "record a commitment made in a communication",
+	 commitment_fields, OBJ(commitment_input), CMD_WRITES | CMD_ID | CMD_JSON, NULL},
+	{"comm", "sender", comm_sender_cmd, "a sender's say-do record", NULL, 0,
+	 CMD_ID | CMD_JSON, "say-do = kept / (kept + broken); open and overdue ones apart."},
+	{"commitment", "set", commitment_set_cmd, "mark a commitment kept or broken",
+	 commitment_set_fields, OBJ(commitment_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "Kept or broken closes it today; open reopens it."},
 	/* @coalitions: coalitions, values, coaching notes */
+	{"coalition", "add", coalition_add_cmd, "add a guiding coalition", coalition_fields,
+	 OBJ(coalition_input), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "Without --unit the coalition is the whole organization's."},
+	{"coalition", "list", coalition_list_cmd, "list coalitions", coalition_filter_fields,
+	 OBJ(coalition_filter), CMD_JSON,
+	 "--unit lists that unit's subtree's coalitions and the organization's."},
+	{"coalition", "show", coalition_show_cmd,
+	 "show a coalition: members, coverage, attributes met and missing", NULL, 0,
+	 CMD_ID | CMD_JSON,
+	 "Coverage: the units the members come from and the levels of the org tree\n"
+	 "they span; the four attributes (position power, expertise, credibility,\n"
+	 "leadership) at least one member has, and those none has; the affected\n"
+	 "units (the coalition's unit's children, or its strategy's unit's, or the\n"
+	 "top-level units') with or without a member in them."},
+	{"coalition", "set", coalition_set_cmd, "change a coalition", coalition_fields,
+	 OBJ(coalition_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"coalition", "rm", coalition_rm_cmd, "remove a coalition with its members", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"coalition", "join", coalition_join_cmd,
+	 "add a member (from any unit), or change a member's attributes",
+	 coalition_member_fields, OBJ(coalition_member_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "A bare attribute flag means yes: --expertise; --expertise no takes it away."},
+	{"coalition", "leave", coalition_leave_cmd, "remove a member from a coalition",
+	 coalition_leave_fields, OBJ(coalition_member_input), CMD_WRITES | CMD_ID, NULL},
+	{"value", "add", value_add_cmd, "add one of the organization's values", value_fields,
+	 OBJ(value_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
+	{"value", "list", value_list_cmd, "list the organization's values in order", NULL, 0,
+	 CMD_JSON, NULL},
+	{"value", "set", value_set_cmd, "change a value", value_fields, OBJ(value_input),
+	 CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH, NULL},
+	{"value", "rm", value_rm_cmd, "remove a value no recognition names", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"note", "add", note_add_cmd, "write a coaching or feedback note", note_cli_fields,
+	 OBJ(note_input), CMD_WRITES | CMD_PRIVATE | CMD_NAME | CMD_JSON,
+	 "Between a person and their manager only: one of --author and --about must\n"
+	 "be the other's manager."},
+	{"note", "list", note_list_cmd, "list the notes a person wrote or that are about them",
+	 note_filter_fields, OBJ(note_filter), CMD_JSON, NULL},
 	/* @recognition: recognitions and ideas */
+	{"recognition", "add", recognition_add_cmd, "recognize a person or a team for a value",
+	 recognition_fields, sizeof(struct recognition_input), CMD_WRITES | CMD_JSON,
+	 "Give --to PERSON or --team UNIT, and --value (see 'value list'). Nobody\n"
+	 "recognizes themselves."},
+	{"recognition", "list", recognition_list_cmd, "the recognition feed, newest first",
+	 recognition_filter_fields, sizeof(struct recognition_filter), CMD_JSON, NULL},
+	{"recognition", "show", recognition_show_cmd, "show a recognition", NULL, 0,
+	 CMD_ID | CMD_JSON, NULL},
+	{"recognition", "counts", recognition_counts_cmd, "recognitions per month and unit",
+	 recognition_counts_fields, sizeof(struct recognition_counts_q), CMD_JSON,
+	 "--by person lists people only when the setting recognition.leaderboard is\n"
+	 "1 (ranked by count); otherwise only --person and their direct reports."},
+	{"recognition", "rm", recognition_rm_cmd, "remove a recognition", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"idea", "add", idea_add_cmd, "propose an idea: tandem idea add TITLE --author P",
+	 idea_fields, sizeof(struct idea_input), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "The owner who answers is --owner, else the strategy's owner, else the\n"
+	 "author's manager."},
+	{"idea", "list", idea_list_cmd, "the ideas with votes, age and flag",
+	 idea_filter_fields, sizeof(struct idea_filter), CMD_JSON,
+	 "An idea still open after the setting ideas.answer_days (30) is flagged."},
+	{"idea", "show", idea_show_cmd, "show an idea", NULL, 0, CMD_ID | CMD_JSON, NULL},
+	{"idea", "vote", idea_vote_cmd, "vote for an idea (once, not one's own)",
+	 idea_vote_fields, sizeof(struct idea_vote_input), CMD_WRITES | CMD_ID, NULL},
+	{"idea", "unvote", idea_unvote_cmd, "take a vote back", idea_vote_fields,
+	 sizeof(struct idea_vote_input), CMD_WRITES | CMD_ID, NULL},
+	{"idea", "answer", idea_answer_cmd, "answer an idea: accepted, declined, under-review",
+	 idea_answer_fields, sizeof(struct idea_answer_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "Only the owner (--person) or an admin answers. Declining needs --reason;\n"
+	 "an accepted idea may name the --plan or --step it became."},
+	{"idea", "rm", idea_rm_cmd, "remove an open idea", NULL, 0, CMD_WRITES | CMD_ID, NULL},
 	/* @pulse: pulse surveys */
+	{"pulse", "add", pulse_add_cmd, "add a pulse survey run by a unit", pulse_fields,
+	 OBJ(pulse_input), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "--min-group (at least 3, default 5) is the smallest group of respondents\n"
+	 "whose results are shown. Add questions, then send it."},
+	{"pulse", "list", pulse_list_cmd, "list pulse surveys", pulse_filter_fields,
+	 OBJ(pulse_filter), CMD_JSON, NULL},
+	{"pulse", "show", pulse_show_cmd, "show a pulse with its questions", NULL, 0,
+	 CMD_ID | CMD_JSON, NULL},
+	{"pulse", "rm", pulse_rm_cmd, "remove a pulse not yet sent", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"pulse", "question", pulse_question_cmd, "add a question to a pulse not yet sent",
+	 pulse_question_fields, OBJ(pulse_question_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "--scale 1-5 asks for agreement; 0-10 is an eNPS question. --comments lets an\n"
+	 "answer add a comment (to the first such question)."},
+	{"pulse", "target", pulse_target_cmd, "send a pulse also to a unit and the units under it",
+	 pulse_target_fields, OBJ(pulse_target_input), CMD_WRITES | CMD_ID, NULL},
+	{"pulse", "send", pulse_send_cmd, "send a pulse: invite everyone in its units",
+	 pulse_send_fields, OBJ(pulse_target_input), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "Each person is invited with their unit now; results are grouped by it."},
+	{"pulse", "answer", pulse_answer_cmd, "answer a pulse as a person (stored anonymously)",
+	 pulse_answer_fields, OBJ(pulse_answer_input), CMD_WRITES | CMD_PRIVATE | CMD_ID,
+	 "--answers gives one value per question, in order: \"5,4,9\". Only that the\n"
+	 "person answered is kept (to refuse a second answer), never what."},
+	{"pulse", "results", pulse_results_cmd, "show a pulse's results by unit",
+	 pulse_view_fields, OBJ(pulse_view), CMD_ID | CMD_JSON,
+	 "Groups of fewer respondents than the pulse's minimum are suppressed, and so\n"
+	 "is a group that, subtracted from a shown one, would reveal a smaller group."},
+	{"pulse", "trend", pulse_trend_cmd, "the mean of one question over the pulses asking it",
+	 pulse_trend_fields, OBJ(pulse_view), CMD_JSON, NULL},
 
 	{"demo", "", demo_cmd, "seed the demo organization into an empty database",
 	 demo_fields, OBJ(demo_opts), CMD_JSON | CMD_WRITES,

@@ -7,6 +7,7 @@
  * depends on is done), time entries on working days, and a few tools.
  * Bulk rows go through prepared statements in one transaction. */
 #include "manage/demo.h"
+#include "lead/coalition.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,11 @@
 #include "manage/staffing.h"
 #include "manage/raci.h"
 #include "manage/control.h"
+#include "lead/comm.h"
+#include "lead/signal.h"
+#include "lead/strategy.h"
+#include "lead/recognition.h"
+#include "lead/pulse.h"
 
 /* splitmix64: small, fast, and the same on every platform */
 struct rng {
@@ -511,11 +517,17 @@ int demo_seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 	if (rc == 0) rc = raci_demo(db, today, e);
 	if (rc == 0) rc = control_demo(db, today, e);
 	/* @direction */
+	if (rc == 0) rc = direction_demo(db, today, e);
 	/* @signals */
+	if (rc == 0) rc = signals_demo(db, today, e);
 	/* @alignment */
+	if (rc == 0) rc = alignment_demo(db, today, e);
 	/* @coalitions */
+	if (rc == 0) rc = coalitions_demo(db, today, e);
 	/* @recognition */
+	if (rc == 0) rc = recognition_demo(db, today, e);
 	/* @pulse */
+	if (rc == 0) rc = pulse_demo(db, today, e);
 out:
 	return db_end(db, rc, e);
 }

@@ -353,6 +353,38 @@ int person_rm(struct db *db, int64_t id, struct err *e)
 			(long long)seats, (long long)raci, (long long)owned);
 		goto out;
 	}
+	/* where the leadership system names the person */
+	st = db_prepare(db,
+		"SELECT (SELECT count(*) FROM comm WHERE sender_id = :id) + "
+		"(SELECT count(*) FROM comm_recipient WHERE person_id = :id), "
+		"(SELECT count(*) FROM recognition WHERE from_id = :id OR to_person_id = :id), "
+		"(SELECT count(*) FROM idea WHERE author_id = :id OR owner_id = :id) + "
+		"(SELECT count(*) FROM idea_vote WHERE person_id = :id), "
+		"(SELECT count(*) FROM coalition_member WHERE person_id = :id), "
+		"(SELECT count(*) FROM coaching_note WHERE author_id = :id OR about_id = :id), "
+		"(SELECT count(*) FROM pulse_invite WHERE person_id = :id), "
+		"(SELECT count(*) FROM strategy WHERE owner_id = :id) + "
+		"(SELECT count(*) FROM stakeholder WHERE owner_id = :id)", e);
+	if (!st)
+		goto out;
+	db_bind_int(st, ":id", id);
+	r = db_step(st, e);
+	int64_t lead[7] = {0};
+	for (int i = 0; r == 1 && i < 7; i++)
+		lead[i] = db_col_int(st, i);
+	db_done(st);
+	if (r < 0)
+		goto out;
+	if (lead[0] || lead[1] || lead[2] || lead[3] || lead[4] || lead[5] || lead[6]) {
+		err_set(e, ERR_CONFLICT, "id",
+			"person %lld is still named in %lld communication(s), %lld recognition(s), "
+			"%lld idea(s) or vote(s), %lld coalition(s), %lld coaching note(s), %lld "
+			"pulse survey(s) and owns %lld strategy(ies) or stakeholder(s): those "
+			"records keep them", (long long)id, (long long)lead[0], (long long)lead[1],
+			(long long)lead[2], (long long)lead[3], (long long)lead[4], (long long)lead[5],
+			(long long)lead[6]);
+		goto out;
+	}
 	/* what was published to them is their feed: it goes with them (their
 	 * skills too, by the schema) */
 	if (db_run_id(db, "DELETE FROM publication_to WHERE person_id = :id", id, e) < 0)

@@ -276,6 +276,37 @@ int unit_rm(struct db *db, int64_t id, struct err *e)
 			(long long)problems);
 		goto out;
 	}
+	/* the leadership records of the unit itself */
+	st = db_prepare(db,
+		"SELECT (SELECT count(*) FROM vision WHERE unit_id = :id) + "
+		"(SELECT count(*) FROM strategy WHERE unit_id = :id), "
+		"(SELECT count(*) FROM signal WHERE unit_id = :id), "
+		"(SELECT count(*) FROM comm WHERE unit_id = :id) + "
+		"(SELECT count(*) FROM comm_recipient WHERE unit_id = :id), "
+		"(SELECT count(*) FROM coalition WHERE unit_id = :id) + "
+		"(SELECT count(*) FROM recognition WHERE to_unit_id = :id), "
+		"(SELECT count(*) FROM pulse WHERE unit_id = :id) + "
+		"(SELECT count(*) FROM pulse_unit WHERE unit_id = :id) + "
+		"(SELECT count(*) FROM pulse_invite WHERE unit_id = :id)", e);
+	if (!st)
+		goto out;
+	db_bind_int(st, ":id", id);
+	r = db_step(st, e);
+	int64_t lead[5] = {0};
+	for (int i = 0; r == 1 && i < 5; i++)
+		lead[i] = db_col_int(st, i);
+	db_done(st);
+	if (r < 0)
+		goto out;
+	if (lead[0] || lead[1] || lead[2] || lead[3] || lead[4]) {
+		err_set(e, ERR_CONFLICT, "id",
+			"unit %lld is still named by %lld vision(s) or strategy(ies), %lld signal(s), "
+			"%lld communication(s) or recipient(s), %lld coalition(s) or recognition(s) "
+			"and %lld pulse record(s): those records keep it", (long long)id,
+			(long long)lead[0], (long long)lead[1], (long long)lead[2], (long long)lead[3],
+			(long long)lead[4]);
+		goto out;
+	}
 	/* its own tolerances go with it */
 	if (db_run_id(db, "DELETE FROM tolerance WHERE unit_id = :id", id, e) < 0)
 		goto out;

@@ -36,6 +36,8 @@ enum route_flags {
 	ROUTE_PAGE = 1u << 2,	/* HTML: without credentials, 303 to /login; errors as a page */
 	ROUTE_FORM = 1u << 3,	/* a form POST (urlencoded): the core checks its CSRF token */
 	ROUTE_ADMIN = 1u << 4,	/* admins only (accounts, the audit log) */
+	ROUTE_PRIVATE = 1u << 5,	/* its audit record keeps no body (a pulse
+					 * answer, a coaching note) */
 };
 
 struct req {
@@ -81,6 +83,9 @@ extern const struct route page_routes[];	/* pages.c: the web UI */
 /* Fills obj from the query string through fields; an unknown parameter
  * is a 400 naming it. */
 int api_query(struct req *r, const struct field *fields, void *obj, unsigned *set);
+/* The same for a page's GET form, which sends its empty inputs: an empty
+ * value is a parameter not given (the API refuses it: "needs a value"). */
+int form_query(struct req *r, const struct field *fields, void *obj, unsigned *set);
 /* Fills obj from the JSON body: malformed JSON, a non-object, unknown
  * keys and wrong types are 400s naming the field. */
 int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set);
@@ -209,13 +214,98 @@ int agenda_api(struct req *r);
 int report_control_api(struct req *r);	/* api_report.c */
 int unit_complexity_api(struct req *r);
 /* @direction: vision, strategies, plans linked to them */
+int vision_get_api(struct req *r);	/* api_direction.c */
+int vision_put_api(struct req *r);
+int vision_history_api(struct req *r);
+int strategy_list_api(struct req *r);
+int strategy_get_api(struct req *r);
+int strategy_post_api(struct req *r);
+int strategy_patch_api(struct req *r);
+int strategy_delete_api(struct req *r);
+int strategy_plan_post_api(struct req *r);
+int strategy_plan_delete_api(struct req *r);
+int direction_get_api(struct req *r);
 /* @signals: environment signals and themes */
+int signal_list_api(struct req *r);	/* api_signal.c */
+int signal_get_api(struct req *r);
+int signal_post_api(struct req *r);
+int signal_patch_api(struct req *r);
+int signal_delete_api(struct req *r);
+int signal_review_api(struct req *r);
+int signal_response_post_api(struct req *r);
+int signal_response_delete_api(struct req *r);
+int signal_import_api(struct req *r);
+int theme_list_api(struct req *r);
+int theme_get_api(struct req *r);
+int theme_post_api(struct req *r);
+int theme_patch_api(struct req *r);
+int theme_delete_api(struct req *r);
+int theme_signal_post_api(struct req *r);
+int theme_signal_delete_api(struct req *r);
+int theme_threshold_get_api(struct req *r);
+int theme_threshold_put_api(struct req *r);
 /* @alignment: stakeholders, communications, alignment states, commitments */
+int stakeholder_list_api(struct req *r);
+int stakeholder_get_api(struct req *r);
+int stakeholder_post_api(struct req *r);
+int stakeholder_patch_api(struct req *r);
+int stakeholder_delete_api(struct req *r);
+int comm_list_api(struct req *r);
+int comm_get_api(struct req *r);
+int comm_post_api(struct req *r);
+int comm_delete_api(struct req *r);
+int comm_audience_post_api(struct req *r);
+int comm_send_api(struct req *r);
+int comm_ack_api(struct req *r);
+int comm_coverage_api(struct req *r);
+int comm_reach_api(struct req *r);
+int commitment_list_api(struct req *r);
+int commitment_post_api(struct req *r);
+int commitment_patch_api(struct req *r);
 /* @coalitions: coalitions, values, coaching notes */
+int coalition_list_api(struct req *r);	/* api_coalition.c */
+int coalition_get_api(struct req *r);
+int coalition_post_api(struct req *r);
+int coalition_patch_api(struct req *r);
+int coalition_delete_api(struct req *r);
+int coalition_member_post_api(struct req *r);
+int coalition_member_delete_api(struct req *r);
+int value_list_api(struct req *r);
+int value_get_api(struct req *r);
+int value_post_api(struct req *r);
+int value_patch_api(struct req *r);
+int value_delete_api(struct req *r);
+int note_list_api(struct req *r);
+int note_get_api(struct req *r);
+int note_post_api(struct req *r);
+int note_delete_api(struct req *r);
 /* @recognition: recognitions and ideas */
+int recognition_list_api(struct req *r);
+int recognition_get_api(struct req *r);
+int recognition_post_api(struct req *r);
+int recognition_delete_api(struct req *r);
+int recognition_counts_api(struct req *r);
+int idea_list_api(struct req *r);
+int idea_get_api(struct req *r);
+int idea_post_api(struct req *r);
+int idea_delete_api(struct req *r);
+int idea_vote_api(struct req *r);
+int idea_unvote_api(struct req *r);
+int idea_answer_api(struct req *r);
 /* @pulse: pulse surveys */
+int pulse_list_api(struct req *r);
+int me_pulses_api(struct req *r);
+int pulse_get_api(struct req *r);
+int pulse_post_api(struct req *r);
+int pulse_delete_api(struct req *r);
+int pulse_question_post_api(struct req *r);
+int pulse_send_api(struct req *r);
+int pulse_answer_api(struct req *r);
+int pulse_results_api(struct req *r);
+int pulse_trend_api(struct req *r);
 int health_api(struct req *r);
 int overview_api(struct req *r);	/* page_manage.c: the management overview */
+int lead_overview_api(struct req *r);	/* page_lead.c: the leadership overview */
 int me_api(struct req *r);
 int token_list_api(struct req *r);
 int token_post_api(struct req *r);

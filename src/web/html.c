@@ -234,6 +234,14 @@ static const struct nav_item nav_management[] = {
 	{"staffing", "/staffing", "Staffing"},
 	{"problems", "/problems", "Problems"},
 };
+static const struct nav_item nav_leadership[] = {
+	{"lead", "/lead", "Overview"},
+	{"direction", "/direction", "Direction"},
+	{"alignment", "/alignment", "Alignment"},
+	{"recognitions", "/recognitions", "Recognition"},
+	{"ideas", "/ideas", "Ideas"},
+	{"pulses", "/pulses", "Pulse"},
+};
 static const struct nav_item nav_org[] = {
 	{"units", "/units", "Units"},
 	{"people", "/people", "People"},
@@ -277,8 +285,8 @@ void page_begin(struct req *r, const char *title, const char *nav)
 		html_raw(b, "<nav class=\"main-nav\" aria-label=\"Main\">");
 		nav_list(b, "nav-m", "Management", nav_management,
 			 sizeof nav_management / sizeof nav_management[0], nav);
-		html_raw(b, "<div class=\"nav-group\"><span class=\"nav-h\">Leadership</span>"
-			    "<p class=\"nav-note\">coming next</p></div>");
+		nav_list(b, "nav-l", "Leadership", nav_leadership,
+			 sizeof nav_leadership / sizeof nav_leadership[0], nav);
 		nav_list(b, "nav-o", "Organization", nav_org,
 			 sizeof nav_org / sizeof nav_org[0] - (r->who.role == ROLE_ADMIN ? 0 : 1), nav);
 		html_raw(b, "</nav>\n");

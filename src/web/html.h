@@ -51,8 +51,10 @@ void html_fragment(struct buf *b, const struct buf *html);
 /* Starts r's page: content type, the document head, the header with the
  * skip link, the navigation (nav names the current item: "home",
  * "manage" (the overview, and the management pages reached from it),
- * "targets", "plans", "steps", "time", "staffing", "problems", "units",
- * "people", "calendar", "audit"; NULL for none) and the
+ * "targets", "plans", "steps", "time", "staffing", "problems"; "lead"
+ * (the leadership overview and the pages reached from it), "direction",
+ * "alignment", "recognitions", "ideas", "pulses"; "units", "people",
+ * "calendar", "audit"; NULL for none) and the
  * signed-in person with a sign-out button, then opens <main>. Resets
  * r->page first. */
 void page_begin(struct req *r, const char *title, const char *nav);

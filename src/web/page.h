@@ -107,16 +107,86 @@ void person_link(struct buf *b, int64_t id, const char *name);
 /* the handlers */
 int home_page(struct req *r);
 int manage_page(struct req *r);	/* page_manage.c */
+int lead_page(struct req *r);		/* page_lead.c */
+/* The overview pages' query (page_manage.c): an optional unit_id within
+ * what the actor may read (0: all of it), and today's date. */
+int overview_scope(struct req *r, int64_t *unit_id, char today[11]);
+/* One big number and its words; a link with a line of explanation. */
+void overview_figure(struct buf *b, int64_t n, const char *words);
+void overview_link(struct buf *b, const char *href, const char *label, const char *what);
 int audit_page(struct req *r);	/* page_admin.c */
 int login_page(struct req *r);
 int login_post_page(struct req *r);
 int logout_page(struct req *r);
 /* @direction: vision, strategies, plans linked to them */
+int direction_page(struct req *r);	/* page_direction.c */
+int vision_save_page(struct req *r);
+int vision_edit_page(struct req *r);
+int vision_unit_page(struct req *r);
+int vision_history_page(struct req *r);
+int strategy_page(struct req *r);
+int strategy_new_page(struct req *r);
+int strategy_create_page(struct req *r);
+int strategy_edit_page(struct req *r);
+int strategy_update_page(struct req *r);
+int strategy_link_page(struct req *r);
+int strategy_unlink_page(struct req *r);
 /* @signals: environment signals and themes */
+int signals_page(struct req *r);	/* page_signal.c */
+int signal_create_page(struct req *r);
+int signal_page(struct req *r);
+int signal_review_page(struct req *r);
+int themes_page(struct req *r);
+int theme_create_page(struct req *r);
+int theme_page(struct req *r);
+/* the direction page's section: a heat map of the signals of unit_id's
+ * subtree (0: all) by category and kind, and the flagged themes */
+int signals_direction_section(struct req *r, struct buf *b, int64_t unit_id);
 /* @alignment: stakeholders, communications, alignment states, commitments */
+int alignment_page(struct req *r);	/* page_comm.c */
+int comms_page(struct req *r);
+int comm_new_page(struct req *r);
+int comm_create_page(struct req *r);
+int comm_page(struct req *r);
+int comm_ack_page(struct req *r);
+int comm_audience_page(struct req *r);
+int comm_send_page(struct req *r);
+int comm_promise_page(struct req *r);
+int commitment_update_page(struct req *r);
+int stakeholders_page(struct req *r);
+int stakeholder_create_page(struct req *r);
 /* @coalitions: coalitions, values, coaching notes */
+int coalitions_page(struct req *r);	/* page_coalition.c */
+int coalition_create_page(struct req *r);
+int coalition_delete_page(struct req *r);
+int coalition_page(struct req *r);
+int coalition_member_page(struct req *r);
+int coalition_member_delete_page(struct req *r);
+int values_page(struct req *r);
+int value_create_page(struct req *r);
+int notes_page(struct req *r);
+int note_create_page(struct req *r);
 /* @recognition: recognitions and ideas */
+int recognitions_page(struct req *r);
+int recognition_create_page(struct req *r);
+int ideas_page(struct req *r);
+int idea_create_page(struct req *r);
+int idea_page(struct req *r);
+int idea_vote_page(struct req *r);
+int idea_unvote_page(struct req *r);
+int idea_answer_page(struct req *r);
 /* @pulse: pulse surveys */
+#include "lead/pulse.h"
+void pulse_csv(struct buf *b, struct arena *a, const struct pulse_results *r);
+/* May the actor read pulse id? Whoever reads its unit may; others whose
+ * units were asked may too, seeing their unit's group: *unit_id (and
+ * *given) become their unit, or the unit they named within it. 404 in
+ * r->e otherwise. */
+int pulse_access(struct req *r, int64_t id, int64_t *unit_id, int *given);
+int pulses_page(struct req *r);
+int pulse_page(struct req *r);
+int pulse_answer_page(struct req *r);
+int pulse_answer_post_page(struct req *r);
 int css_asset(struct req *r);
 int js_asset(struct req *r);
 int units_page(struct req *r);

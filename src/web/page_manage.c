@@ -20,23 +20,33 @@ static const struct field manage_q_fields[] = {
 	{0},
 };
 
-/* The actor's scope, narrowed to the unit asked for. */
-static int manage_scope(struct req *r, struct manage_q *q, struct overview *o, char today[11])
+int overview_scope(struct req *r, int64_t *unit_id, char today[11])
 {
+	struct manage_q q = {0};
 	unsigned set = 0;
-	if (page_query(r, manage_q_fields, q, &set) || api_scope(r, &q->unit_id, &set, MQ_UNIT))
+	*unit_id = 0;
+	if (page_query(r, manage_q_fields, &q, &set) || api_scope(r, &q.unit_id, &set, MQ_UNIT))
 		return -1;
+	date_format(date_today(), today);
 	if (!(set & MQ_UNIT))
-		q->unit_id = 0;
-	else if (access_check(r->db, &r->who, K_UNIT, q->unit_id, A_READ, &r->e)) {
+		return 0;
+	*unit_id = q.unit_id;
+	if (access_check(r->db, &r->who, K_UNIT, q.unit_id, A_READ, &r->e)) {
 		if (r->e.status == ERR_NOT_FOUND) {
 			err_clear(&r->e);
 			err_set(&r->e, ERR_NOT_FOUND, "unit_id", "unit_id: no unit with id %lld",
-				(long long)q->unit_id);
+				(long long)q.unit_id);
 		}
 		return -1;
 	}
-	date_format(date_today(), today);
+	return 0;
+}
+
+/* The actor's scope, narrowed to the unit asked for, and its figures. */
+static int manage_scope(struct req *r, struct manage_q *q, struct overview *o, char today[11])
+{
+	if (overview_scope(r, &q->unit_id, today))
+		return -1;
 	return overview_get(r->db, q->unit_id, today, o, &r->e);
 }
 
@@ -71,13 +81,12 @@ int overview_api(struct req *r)
 	return api_reply(r, 200, v);
 }
 
-/* One figure: a big number, its words, and an optional warning. */
-static void figure(struct buf *b, int64_t n, const char *words)
+void overview_figure(struct buf *b, int64_t n, const char *words)
 {
 	html_printf(b, "<li><span class=\"mg-n\">%lld</span> %s</li>", (long long)n, words);
 }
 
-static void link(struct buf *b, const char *href, const char *label, const char *what)
+void overview_link(struct buf *b, const char *href, const char *label, const char *what)
 {
 	html_printf(b, "<li><a href=\"%s\">%s</a> <span class=\"muted\">%s</span></li>", href,
 		    label, what);
@@ -101,54 +110,54 @@ int manage_page(struct req *r)
 	html_raw(b, "<section class=\"card\" aria-labelledby=\"mg-plan\"><h2 id=\"mg-plan\">"
 		    "Planning and budgeting</h2><p>Targets, the plans that reach them, their "
 		    "schedules and the money they may spend.</p><ul class=\"mg-figs\">");
-	figure(b, o.targets, "targets");
+	overview_figure(b, o.targets, "targets");
 	if (o.targets_unplanned)
-		figure(b, o.targets_unplanned, "targets with no plan");
-	figure(b, o.plans_open, "open plans");
+		overview_figure(b, o.targets_unplanned, "targets with no plan");
+	overview_figure(b, o.plans_open, "open plans");
 	if (o.plans_unbudgeted)
-		figure(b, o.plans_unbudgeted, "open plans without a budget");
+		overview_figure(b, o.plans_unbudgeted, "open plans without a budget");
 	html_raw(b, "</ul><ul class=\"plain\">");
-	link(b, "/targets", "Targets", "metrics, goals and progress");
-	link(b, "/plans", "Plans", "steps, schedules and the critical path");
-	link(b, "/budgets", "Budgets", "budget against actual, by category");
-	link(b, "/expenses", "Expenses", "what plans spent besides time");
-	link(b, "/tools", "Tools", "assets and their cost");
-	link(b, "/calendar", "Calendar", "working days and holidays");
+	overview_link(b, "/targets", "Targets", "metrics, goals and progress");
+	overview_link(b, "/plans", "Plans", "steps, schedules and the critical path");
+	overview_link(b, "/budgets", "Budgets", "budget against actual, by category");
+	overview_link(b, "/expenses", "Expenses", "what plans spent besides time");
+	overview_link(b, "/tools", "Tools", "assets and their cost");
+	overview_link(b, "/calendar", "Calendar", "working days and holidays");
 	html_raw(b, "</ul></section>\n");
 
 	html_raw(b, "<section class=\"card\" aria-labelledby=\"mg-org\"><h2 id=\"mg-org\">"
 		    "Organizing and staffing</h2><p>Positions and the skills they need, who fills "
 		    "them, who answers for what, and how much each person carries.</p>"
 		    "<ul class=\"mg-figs\">");
-	figure(b, o.people, "people");
-	figure(b, o.filled, o.seats == 1 ? "of 1 seat filled" : "seats filled");
+	overview_figure(b, o.people, "people");
+	overview_figure(b, o.filled, o.seats == 1 ? "of 1 seat filled" : "seats filled");
 	if (o.seats > o.filled)
-		figure(b, o.seats - o.filled, "vacancies");
-	figure(b, o.managers, "managers");
+		overview_figure(b, o.seats - o.filled, "vacancies");
+	overview_figure(b, o.managers, "managers");
 	html_raw(b, "</ul><ul class=\"plain\">");
-	link(b, "/staffing", "Staffing", "positions, vacancies, skill match, span of control");
-	link(b, "/skills", "Skills", "the skills catalogue");
-	link(b, "/capacity", "Capacity", "load against capacity per person and week");
-	link(b, "/feed", "Your feed", "the plans published to you");
+	overview_link(b, "/staffing", "Staffing", "positions, vacancies, skill match, span of control");
+	overview_link(b, "/skills", "Skills", "the skills catalogue");
+	overview_link(b, "/capacity", "Capacity", "load against capacity per person and week");
+	overview_link(b, "/feed", "Your feed", "the plans published to you");
 	html_raw(b, "</ul></section>\n");
 
 	html_raw(b, "<section class=\"card\" aria-labelledby=\"mg-ctl\"><h2 id=\"mg-ctl\">"
 		    "Controlling and problem solving</h2><p>Results against the plan, "
 		    "deviations found early, and the problems that follow them to a fix.</p>"
 		    "<ul class=\"mg-figs\">");
-	figure(b, o.steps_overdue, "overdue steps");
-	figure(b, o.problems_open, "open problems");
+	overview_figure(b, o.steps_overdue, "overdue steps");
+	overview_figure(b, o.problems_open, "open problems");
 	if (o.problems_overdue)
-		figure(b, o.problems_overdue, "problems past their due date");
+		overview_figure(b, o.problems_overdue, "problems past their due date");
 	html_printf(b, "<li><span class=\"mg-n\">");
 	html_hours(b, o.minutes_28d);
 	html_raw(b, "</span> hours logged in 28 days</li>");
 	html_raw(b, "</ul><ul class=\"plain\">");
-	link(b, "/time", "Time", "your timesheet");
-	link(b, "/evm", "Earned value", "PV, EV, AC and the indices, up the unit tree");
-	link(b, "/problems", "Problems", "the problem log");
-	link(b, "/agenda", "Agenda", "the next meeting, from open problems");
-	link(b, "/reports/control", "Control report", "a unit and a period on one page");
+	overview_link(b, "/time", "Time", "your timesheet");
+	overview_link(b, "/evm", "Earned value", "PV, EV, AC and the indices, up the unit tree");
+	overview_link(b, "/problems", "Problems", "the problem log");
+	overview_link(b, "/agenda", "Agenda", "the next meeting, from open problems");
+	overview_link(b, "/reports/control", "Control report", "a unit and a period on one page");
 	html_raw(b, "</ul></section>\n</div>\n");
 	page_end(r);
 	return 0;

@@ -31,6 +31,7 @@ const struct route page_routes[] = {
 	{"POST", "/logout", logout_page, FORM, K_NONE, A_READ},
 	{"GET", "/", home_page, PAGE, K_NONE, A_READ},
 	{"GET", "/manage", manage_page, PAGE, K_NONE, A_READ},
+	{"GET", "/lead", lead_page, PAGE, K_NONE, A_READ},
 
 	/* a .../new form names no record: the handler checks the role, the
 	 * core checks the reference fields when the form is sent */
@@ -143,11 +144,69 @@ const struct route page_routes[] = {
 
 	/* the leadership system */
 	/* @direction: vision, strategies, plans linked to them */
+	{"GET", "/direction", direction_page, PAGE, K_STRATEGY, A_READ},
+	/* the form's unit_id names the scope: none is the organization's (admins) */
+	{"POST", "/vision", vision_save_page, FORM, K_VISION, A_WRITE},
+	{"GET", "/vision/edit", vision_edit_page, PAGE, K_VISION, A_READ},
+	{"GET", "/vision/unit", vision_unit_page, PAGE, K_VISION, A_READ},
+	{"GET", "/vision/history", vision_history_page, PAGE, K_VISION, A_READ},
+	{"POST", "/strategies", strategy_create_page, FORM, K_STRATEGY, A_WRITE},
+	{"GET", "/strategies/new", strategy_new_page, PAGE, K_STRATEGY, A_READ},
+	{"GET", "/strategies/:id", strategy_page, PAGE, K_STRATEGY, A_READ},
+	{"POST", "/strategies/:id", strategy_update_page, FORM, K_STRATEGY, A_WRITE},
+	{"GET", "/strategies/:id/edit", strategy_edit_page, PAGE, K_STRATEGY, A_WRITE},
+	{"POST", "/strategies/:id/plans", strategy_link_page, FORM, K_STRATEGY, A_WRITE},
+	{"POST", "/strategies/:id/plans/:id/delete", strategy_unlink_page, FORM, K_STRATEGY,
+	 A_WRITE},
 	/* @signals: environment signals and themes */
+	{"GET", "/signals", signals_page, PAGE, K_SIGNAL, A_READ},
+	{"POST", "/signals", signal_create_page, FORM, K_SIGNAL, A_WRITE},
+	{"GET", "/signals/:id", signal_page, PAGE, K_SIGNAL, A_READ},
+	{"POST", "/signals/:id/review", signal_review_page, FORM, K_SIGNAL, A_WRITE},
+	{"GET", "/themes", themes_page, PAGE, K_NONE, A_READ},
+	{"POST", "/themes", theme_create_page, FORM, K_NONE, A_WRITE},
+	{"GET", "/themes/:id", theme_page, PAGE, K_NONE, A_READ},
 	/* @alignment: stakeholders, communications, alignment states, commitments */
+	{"GET", "/alignment", alignment_page, PAGE, K_NONE, A_READ},
+	{"GET", "/comms", comms_page, PAGE, K_NONE, A_READ},
+	{"GET", "/comms/new", comm_new_page, PAGE, K_COMM, A_READ},
+	{"POST", "/comms", comm_create_page, FORM, K_COMM, A_WRITE},
+	/* a recipient reads what was sent to them: the handler checks */
+	{"GET", "/comms/:id", comm_page, PAGE, K_NONE, A_READ},
+	{"POST", "/comms/:id/ack", comm_ack_page, FORM, K_NONE, A_WRITE},
+	{"POST", "/comms/:id/audience", comm_audience_page, FORM, K_COMM, A_WRITE},
+	{"POST", "/comms/:id/send", comm_send_page, FORM, K_COMM, A_WRITE},
+	{"POST", "/comms/:id/commitments", comm_promise_page, FORM, K_COMM, A_WRITE},
+	{"POST", "/commitments/:id", commitment_update_page, FORM, K_NONE, A_WRITE},
+	{"GET", "/stakeholders", stakeholders_page, PAGE, K_NONE, A_READ},
+	{"POST", "/stakeholders", stakeholder_create_page, FORM, K_STAKEHOLDER, A_WRITE},
 	/* @coalitions: coalitions, values, coaching notes */
+	{"GET", "/coalitions", coalitions_page, PAGE, K_COALITION, A_READ},
+	{"POST", "/coalitions", coalition_create_page, FORM, K_COALITION, A_WRITE},
+	{"POST", "/coalitions/:id/delete", coalition_delete_page, FORM, K_COALITION, A_WRITE},
+	{"GET", "/coalitions/:id", coalition_page, PAGE, K_COALITION, A_READ},
+	{"POST", "/coalitions/:id/members", coalition_member_page, FORM, K_COALITION, A_WRITE},
+	{"POST", "/coalitions/:id/members/:id/delete", coalition_member_delete_page, FORM,
+	 K_COALITION, A_WRITE},
+	{"GET", "/values", values_page, PAGE, K_NONE, A_READ},
+	{"POST", "/values", value_create_page, FORM | ROUTE_ADMIN, K_NONE, A_WRITE},
+	/* personal: the signed-in person's notes alone (page_coalition.c) */
+	{"GET", "/notes", notes_page, PAGE, K_NONE, A_READ},
+	{"POST", "/notes", note_create_page, FORM, K_NONE, A_WRITE},
 	/* @recognition: recognitions and ideas */
+	{"GET", "/recognitions", recognitions_page, PAGE, K_NONE, A_READ},
+	{"POST", "/recognitions", recognition_create_page, FORM, K_NONE, A_WRITE},
+	{"GET", "/ideas", ideas_page, PAGE, K_NONE, A_READ},
+	{"POST", "/ideas", idea_create_page, FORM, K_NONE, A_WRITE},
+	{"GET", "/ideas/:id", idea_page, PAGE, K_IDEA, A_READ},
+	{"POST", "/ideas/:id/vote", idea_vote_page, FORM, K_NONE, A_WRITE},
+	{"POST", "/ideas/:id/unvote", idea_unvote_page, FORM, K_NONE, A_WRITE},
+	{"POST", "/ideas/:id/answer", idea_answer_page, FORM, K_NONE, A_WRITE},
 	/* @pulse: pulse surveys */
+	{"GET", "/pulses", pulses_page, PAGE, K_NONE, A_READ},
+	{"GET", "/pulses/:id", pulse_page, PAGE, K_NONE, A_READ},
+	{"GET", "/pulses/:id/answer", pulse_answer_page, PAGE, K_NONE, A_READ},
+	{"POST", "/pulses/:id/answer", pulse_answer_post_page, FORM, K_NONE, A_READ},
 
 	{"GET", "/audit", audit_page, PAGE | ROUTE_ADMIN, K_ACCOUNT, A_READ},
 	{0},
@@ -160,7 +219,7 @@ const char *const list_formats[] = {"html", "csv", NULL};
 int page_query(struct req *r, const struct field *fields, void *q, unsigned *set)
 {
 	static const struct field none[] = {{0}};
-	return api_query(r, fields ? fields : none, q, set);
+	return form_query(r, fields ? fields : none, q, set);
 }
 
 int list_query(struct req *r, const struct field *fields, void *q, unsigned *set,

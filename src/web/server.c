@@ -153,6 +153,7 @@ struct query_ctx {
 	void *obj;
 	unsigned *set;
 	int failed;
+	int form;	/* a page's GET form: an empty input is one not given */
 };
 
 static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -163,6 +164,8 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char 
 	const struct field *f = field_find(q->fields, key);
 	if (!f) {
 		err_set(&q->r->e, ERR_BAD_INPUT, key, "%.60s: unknown query parameter", key);
+	} else if ((!value || !*value) && q->form) {
+		return MHD_YES;
 	} else if (!value || !*value) {
 		err_set(&q->r->e, ERR_BAD_INPUT, key, "%s: needs a value", key);
 	} else if (*q->set & f->bit) {
@@ -177,6 +180,13 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char 
 int api_query(struct req *r, const struct field *fields, void *obj, unsigned *set)
 {
 	struct query_ctx q = {.r = r, .fields = fields, .obj = obj, .set = set};
+	mhd.get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg, &q);
+	return q.failed ? -1 : 0;
+}
+
+int form_query(struct req *r, const struct field *fields, void *obj, unsigned *set)
+{
+	struct query_ctx q = {.r = r, .fields = fields, .obj = obj, .set = set, .form = 1};
 	mhd.get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg, &q);
 	return q.failed ? -1 : 0;
 }
@@ -697,7 +707,8 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *conn, con
 			int64_t entity = r.id;
 			if (!entity && r.location)
 				entity = strtoll(strrchr(r.location, '/') + 1, NULL, 10);
-			rc = audit_write(r.db, &r.who, action, entity, audit_detail(&r), &r.e);
+			rc = audit_write(r.db, &r.who, action, entity,
+					 (rt->flags & ROUTE_PRIVATE) ? NULL : audit_detail(&r), &r.e);
 		}
 		rc = db_end(r.db, rc, &r.e);
 	}

@@ -16,18 +16,9 @@
 
 run "$TANDEM" demo --today 2026-11-27
 expect_rc "demo" 0
-declare -A TOK
-for spec in admin:1 manager:2 member:11 viewer:7; do
-	role=${spec%%:*}
-	person=${spec#*:}
-	run "$TANDEM" user add --person "$person" --role "$role"
-	expect_rc "account for $role" 0
-	id=$(sql "SELECT id FROM account WHERE person_id = $person")
-	TOK[$role]=$("$TANDEM" --db "$DB" token add --user "$id" --name access | tail -n 1)
-done
+role_tokens access
 start_server || { fail "server starts"; finish; exit 1; }
 V=/api/v1
-ROLES="admin manager member viewer"
 
 # as ROLE METHOD PATH [BODY]: one request with ROLE's token; $STATUS, $BODY
 as() {
@@ -38,18 +29,6 @@ as() {
 	BODY=$(cat "$TMP/body")
 }
 
-# walk METHOD PATH BODY ADMIN MANAGER MEMBER VIEWER: the status each role gets
-walk() {
-	local method=$1 path=$2 body=$3
-	shift 3
-	local role want
-	for role in $ROLES; do
-		want=$1
-		shift
-		if [ -n "$body" ]; then as "$role" "$method" "$path" "$body"; else as "$role" "$method" "$path"; fi
-		expect_eq "$role: $method $path" "$want" "$STATUS"
-	done
-}
 
 # --- listings see only the role's units ------------------------------------
 count_as() {	# ROLE PATH: the listing's count

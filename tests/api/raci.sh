@@ -37,17 +37,6 @@ as() {
 	STATUS=$(curl "${args[@]}" "$URL$path")
 	BODY=$(cat "$TMP/body")
 }
-walk() {
-	local method=$1 path=$2 body=$3
-	shift 3
-	local role want
-	for role in $ROLES; do
-		want=$1
-		shift
-		if [ -n "$body" ]; then as "$role" "$method" "$path" "$body"; else as "$role" "$method" "$path"; fi
-		expect_eq "$role: $method $path" "$want" "$STATUS"
-	done
-}
 
 # --- reads -------------------------------------------------------------------
 walk GET "$V/plans/1/raci" "" 200 200 200 404

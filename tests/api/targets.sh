@@ -18,45 +18,10 @@ expect_rc "demo" 0
 # the status checks below take the default tolerance, 80 %
 sql "DELETE FROM tolerance WHERE rule = 'target'"
 sql "DELETE FROM setting WHERE key = 'tolerance.target'"
-declare -A TOK
-for spec in admin:1 manager:2 member:11 viewer:7; do
-	role=${spec%%:*}
-	person=${spec#*:}
-	run "$TANDEM" user add --person "$person" --role "$role"
-	id=$(sql "SELECT id FROM account WHERE person_id = $person")
-	TOK[$role]=$("$TANDEM" --db "$DB" token add --user "$id" --name targets | tail -n 1)
-done
+role_tokens targets
 start_server || { fail "server starts"; finish; exit 1; }
 V=/api/v1
-ROLES="admin manager member viewer"
 
-# as ROLE METHOD PATH [BODY]: one JSON request with ROLE's token
-as() {
-	local role=$1 method=$2 path=$3
-	local args=(-q -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOK[$role]}")
-	[ $# -ge 4 ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
-	STATUS=$(curl "${args[@]}" "$URL$path")
-	BODY=$(cat "$TMP/body")
-	HEADERS=$(cat "$TMP/headers")
-}
-# form ROLE PATH DATA: a form POST (a bearer request needs no CSRF token)
-form() {
-	STATUS=$(curl -q -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X POST \
-		-H "Authorization: Bearer ${TOK[$1]}" --data "$3" "$URL$2")
-	BODY=$(cat "$TMP/body")
-	HEADERS=$(cat "$TMP/headers")
-}
-walk() {
-	local method=$1 path=$2 body=$3
-	shift 3
-	local role want
-	for role in $ROLES; do
-		want=$1
-		shift
-		if [ -n "$body" ]; then as "$role" "$method" "$path" "$body"; else as "$role" "$method" "$path"; fi
-		expect_eq "$role: $method $path" "$want" "$STATUS"
-	done
-}
 
 # --- the demo's records ---------------------------------------------------------
 expect_eq "the demo's holidays" "2026-01-01|New Year's Day

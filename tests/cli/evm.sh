@@ -230,7 +230,15 @@ expect_eq "every plan has its row" 3 "$(sql 'SELECT count(*) FROM evm_plan')"
 # --- a database from before the aggregates migrates ----------------------
 t unit evm --as-of 2026-03-20 --json
 want=$OUT
-sql "DROP TABLE evm_plan; DROP TABLE evm_cost; DROP TABLE evm_earned; DROP TABLE evm_planned; DROP INDEX step_load; CREATE INDEX step_assignee_status ON step(assignee_id, status); ALTER TABLE step DROP COLUMN sched_es; DELETE FROM schema_version WHERE version >= 4" >/dev/null
+# (the database as it was at version 3: the later migrations' tables go
+# too, children first; a new migration adds its own here)
+later="coaching_note pulse_comment pulse_count pulse_responded pulse_invite pulse_unit
+	pulse_question pulse idea_vote idea recognition org_value coalition_member coalition
+	commitment comm_recipient comm_audience comm stakeholder signal_response signal_theme
+	theme signal plan_strategy strategy vision"
+drops=$(for x in $later; do printf 'DROP TABLE %s; ' "$x"; done)
+sql "$drops DROP TABLE evm_plan; DROP TABLE evm_cost; DROP TABLE evm_earned; DROP TABLE evm_planned; DROP INDEX step_load; CREATE INDEX step_assignee_status ON step(assignee_id, status); ALTER TABLE step DROP COLUMN sched_es; DELETE FROM schema_version WHERE version >= 4" >/dev/null
+expect_eq "the database is back at version 3" 3 "$(sql 'SELECT max(version) FROM schema_version')"
 t unit evm --as-of 2026-03-20 --json
 expect_rc "the migrated database answers" 0
 expect_eq "the migration fills the aggregates: the same roll-up" "$want" "$OUT"

@@ -302,11 +302,28 @@ t person rm "$P"
 expect_rc "person rm once reassigned (a plan published to them goes with them)" 0
 expect_eq "their feed went with them" 0 "$(sql "SELECT count(*) FROM publication_to WHERE person_id = $P")"
 sql "DELETE FROM publication; DELETE FROM plan WHERE unit_id = $X;" >/dev/null
+# and the leadership records name them too
+t person add Lee --email lee@t.test --unit "$X"
+L=$(sql "SELECT max(id) FROM person")
+sql "INSERT INTO coalition (name) VALUES ('K');
+	INSERT INTO coalition_member (coalition_id, person_id) SELECT max(id), $L FROM coalition;" >/dev/null
+t person rm "$L"
+expect_rc "person rm in a coalition exits 5" 5
+expect_contains "and says where they are named" "$ERR" \
+	"person $L is still named in 0 communication(s), 0 recognition(s), 0 idea(s) or vote(s), 1 coalition(s)"
+sql "DELETE FROM coalition_member; DELETE FROM coalition;" >/dev/null
+t person rm "$L"
+expect_rc "person rm once out of the coalition" 0
 t unit rm "$X"
 expect_rc "unit rm with a target, a budget line and a position exits 5" 5
 expect_contains "unit rm names them" "$ERR" \
 	"unit $X still has 1 target(s), 1 budget line(s), 1 position(s) and 0 problem(s)"
-sql "DELETE FROM target; DELETE FROM budget; DELETE FROM position;" >/dev/null
+sql "DELETE FROM target; DELETE FROM budget; DELETE FROM position;
+	INSERT INTO signal (observed, day, category, kind, impact, likelihood, unit_id) VALUES ('s', '2026-01-01', 'market', 'threat', 1, 1, $X);" >/dev/null
+t unit rm "$X"
+expect_rc "unit rm that noticed a signal exits 5" 5
+expect_contains "and names it" "$ERR" "unit $X is still named by 0 vision(s) or strategy(ies), 1 signal(s)"
+sql "DELETE FROM signal" >/dev/null
 t unit rm "$X"
 expect_rc "unit rm once they are gone" 0
 expect_eq "its own tolerances went with it" 0 "$(sql "SELECT count(*) FROM tolerance WHERE unit_id = $X")"
