@@ -507,6 +507,43 @@ scenario('j. a problem worked through its form: root cause, action, status', asy
 	await shot('problem');
 });
 
+scenario('k. the leadership pages: each opens, is labelled, draws its chart, and agrees with the database', async ({ page, shot }) => {
+	await signIn(page, ADMIN);
+	const pages = [['/lead', null], ['/direction', 'table'], ['/vision/history', null], ['/signals', null],
+		['/themes', 'svg'], ['/alignment', 'svg'], ['/comms', null], ['/comms/1', null], ['/stakeholders', null],
+		['/coalitions', null], ['/coalitions/1', null], ['/values', null], ['/notes', null],
+		['/recognitions', 'svg'], ['/ideas', null], ['/ideas/1', null], ['/pulses', null], ['/pulses/1', 'svg']];
+	for (const [path, chart] of pages) {
+		const resp = await page.goto(path);
+		eq(`${path} answers 200`, resp.status(), 200);
+		deepEq(`${path}: one main, one h1, every input labelled`, await a11yProblems(page), []);
+		if (chart) check(`${path} draws its chart`, await page.locator(`main ${chart}`).count() > 0);
+	}
+	await page.goto('/lead');
+	const figure = async (words) => (await page.locator('.mg-figs li', { hasText: words }).first().locator('.mg-n').textContent()).trim();
+	eq('/lead: active strategies', await figure('active strategies'), sql("SELECT count(*) FROM strategy WHERE status = 'active'"));
+	eq('/lead: open ideas', await figure('open ideas'), sql("SELECT count(*) FROM idea WHERE status = 'open'"));
+	await shot('lead');
+	await page.goto('/direction');
+	await shot('direction');
+	await page.goto('/alignment');
+	await shot('alignment');
+	await page.goto('/pulses/1');
+	// a group under the minimum is named, with no figures
+	has('/pulses/1: a small group is not shown', await page.locator('main').textContent(), 'not shown, to keep answers anonymous');
+	await shot('pulse-results');
+});
+
+scenario('l. a member commits to a communication with one click', async ({ page, shot }) => {
+	await signIn(page, MEMBER);
+	const id = sql('SELECT min(comm_id) FROM comm_recipient WHERE person_id = 11');
+	check('the demo sends Kemi a communication', id !== '');
+	await page.goto(`/comms/${id}`);
+	eq('the commit button answers 303', (await submit(page, page.getByRole('button', { name: 'I commit to it' }))).status(), 303);
+	eq('Kemi is committed', sql(`SELECT state FROM comm_recipient WHERE comm_id = ${id} AND person_id = 11`), 'committed');
+	await shot('comm-committed');
+});
+
 // ---------------------------------------------------------------------
 
 let browser;

@@ -43,6 +43,16 @@ while IFS= read -r line; do
 	expect_rc "management tour line $m: $line" 0
 done < <(block manage-tour)
 [ "$m" -ge 8 ] && pass || fail "the management tour has $m lines"
+# the leadership tour, after them
+m=0
+while IFS= read -r line; do
+	[ -z "$line" ] && continue
+	m=$((m + 1))
+	run "${tour_env[@]}" bash -c "cd '$TMP/tour' && $line"
+	expect_rc "leadership tour line $m: $line" 0
+done < <(block lead-tour)
+[ "$m" -ge 6 ] && pass || fail "the leadership tour has $m lines"
+expect_contains "the tour's pulse results keep a small group out" "$OUT" "not shown"
 expect_contains "the tour's control report is Markdown about Operations" \
 	"$(head -n 1 "$TMP/tour/control-report.md")" "# Control report: Operations"
 if on_pg; then
