@@ -182,7 +182,8 @@ int pulse_results_cmd(struct cli *c)
 	const struct pulse_view *in = c->obj;
 	struct pulse_results r;
 	if (pulse_results(c->db, &c->a, c->id, (c->set & PV_UNIT) ? in->unit_id : 0, &r,
-			  &c->e))
+			  &c->e) ||
+	    ((c->set & PV_UNIT) && pulse_refuse_small(&r, &c->e)))
 		return -1;
 	const char *format = c->json ? "json" : (c->set & PV_FORMAT) ? in->format : "table";
 	if (strcmp(format, "json") == 0) {

@@ -1099,3 +1099,15 @@ int pulse_demo(struct db *db, const char *today, struct err *e)
 	arena_free(&a);
 	return rc;
 }
+
+int pulse_refuse_small(const struct pulse_results *r, struct err *e)
+{
+	if (!r->ng || r->g[0].shown)
+		return 0;
+	const struct pulse_group *g = &r->g[0];
+	return err_set(e, ERR_FORBIDDEN, "unit_id",
+		       "unit_id: %s's results are not shown, to keep answers anonymous: %lld of "
+		       "%lld answered, and a group is shown from %lld answers (or when no other "
+		       "group would reveal it)", g->unit, (long long)g->responded,
+		       (long long)g->invited, (long long)r->pulse.min_group);
+}

@@ -188,6 +188,11 @@ json_t *pulse_point_json(const struct pulse_point *p);
  * of people through pulse_answer; Sales answers below the minimum. */
 int pulse_demo(struct db *db, const char *today, struct err *e);
 
+/* When a caller asked for one unit's group by name and it is suppressed:
+ * -1 with a 403 naming unit_id and saying why (results of a group below
+ * the minimum are refused, not shown empty); 0 otherwise. */
+int pulse_refuse_small(const struct pulse_results *r, struct err *e);
+
 /* The notice for a suppressed group. */
 const char *pulse_suppressed_note(struct arena *a, const struct pulse *p,
 				  const struct pulse_group *g);

@@ -168,12 +168,13 @@ int pulse_results_api(struct req *r)
 	struct pulse_results res;
 	if (api_query(r, pulse_view_api_fields, &in, &set))
 		return -1;
-	int given = (set & PV_UNIT) != 0;
+	int given = (set & PV_UNIT) != 0, asked = given;
 	if (pulse_access(r, r->id, &in.unit_id, &given))
 		return -1;
 	if (given)
 		set |= PV_UNIT;
-	if (pulse_results(r->db, r->a, r->id, (set & PV_UNIT) ? in.unit_id : 0, &res, &r->e))
+	if (pulse_results(r->db, r->a, r->id, (set & PV_UNIT) ? in.unit_id : 0, &res, &r->e) ||
+	    (asked && pulse_refuse_small(&res, &r->e)))
 		return -1;
 	if (!(set & PV_FORMAT) || strcmp(in.format, "json") == 0)
 		return api_reply(r, 200, pulse_results_json(r->a, &res));

@@ -8,6 +8,7 @@
 #include "base/date.h"
 #include "lead/comm.h"
 #include "lead/stakeholder.h"
+#include "web/markdown.h"
 #include "web/page.h"
 
 static const char *const state_names[] = {"sent", "reached", "understood", "committed",
@@ -441,9 +442,12 @@ static int comm_show_page(struct req *r, int64_t id)
 		html_raw(b, "<span class=\"none\">—</span>");
 	html_printf(b, "</dd><dt>Status</dt><dd>%s</dd></dl>\n",
 		    m.sent ? "sent" : "draft: not sent yet");
-	/* the body: Markdown kept as text, line breaks and all */
-	if (m.body[0])
-		html_printf(b, "<div class=\"al-body\">%s</div>\n", m.body);
+	/* the body: Markdown, rendered safely (web/markdown.h) */
+	if (m.body[0]) {
+		html_raw(b, "<div class=\"al-body\">");
+		markdown_html(b, m.body);
+		html_raw(b, "</div>\n");
+	}
 	if (mine)
 		own_buttons(r, b, id, state, comment);
 	if (readable && m.sent) {

@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "lead/idea.h"
 #include "lead/recognition.h"
+#include "web/markdown.h"
 #include "web/page.h"
 
 /* --- recognitions ---------------------------------------------------- */
@@ -364,8 +365,11 @@ static int idea_render(struct req *r, const struct answer_vals *v)
 		html_printf(b, "<dt>Became step</dt><dd><a href=\"/steps/%lld\">%lld</a></dd>",
 			    (long long)i.step_id, (long long)i.step_id);
 	html_raw(b, "</dl>\n");
-	if (i.body[0])
-		html_printf(b, "<p class=\"idea-text\">%s</p>\n", i.body);
+	if (i.body[0]) {
+		html_raw(b, "<div class=\"idea-text\">");
+		markdown_html(b, i.body);
+		html_raw(b, "</div>\n");
+	}
 	html_form_error(b, &r->e, 1);
 	struct err self = {0};
 	if (access_self(&r->who, "vote", &self) == 0 && i.author_id != r->who.person_id &&

@@ -162,8 +162,13 @@ expect_eq "Org's Q1 and Q2" "3.33 [1,2,3,4,2] 7.25 8" \
 expect_eq "Web has no numbers" "null" "$(jqb '.groups[2].questions')"
 expect_contains "Web's note" "$(jqb '.groups[2].note')" "fewer than 5 answered: not shown, to keep answers anonymous"
 all=$BODY
+# asked for by name, a group below the minimum is refused with the reason
 as admin GET "$V/pulses/$p/results?unit_id=4"
-expect_eq "Web's view: suppressed, no comments" "false null" "$(jqb '"\(.groups[0].shown) \(.questions[0].comments_given)"')"
+expect_eq "Web's results asked for: 403 naming unit_id" "403 unit_id" "$STATUS $(jqb .error.field)"
+expect_contains "and says why" "$(jqb .error.message)" "Web's results are not shown, to keep answers anonymous: 4 of 4 answered"
+expect_eq "and no figure of it" "null null" "$(jqb '"\(.groups) \(.questions)"')"
+as admin GET "$V/pulses/$p/results?unit_id=4&format=csv"
+expect_eq "nor as CSV" 403 "$STATUS"
 all="$all$BODY"
 as admin GET "$V/pulses/$p/results?unit_id=5"
 expect_eq "a unit not asked: 404" 404 "$STATUS"

@@ -234,11 +234,14 @@ expect_eq "comments of the whole group" "Clear goals|Fewer meetings|More demos" 
 	"$(jqo '.questions[0].comments_given | sort | join("|")')"
 t pulse results 1 --unit 2 --json
 expect_eq "Eng's view: its comments only" "More demos" "$(jqo '.questions[0].comments_given | join("|")')"
+# asked for by name, a group below the minimum is refused with the reason
 t pulse results 1 --unit 4 --json
-expect_eq "Web's view: suppressed, no comments" "false null" \
-	"$(jqo '"\(.groups[0].shown) \(.questions[0].comments_given)"')"
-t pulse results 1 --unit 3 --json
-expect_eq "Ops's view: suppressed" "false" "$(jqo '.groups[0].shown')"
+expect_rc "Web's results asked for: exits 5" 5
+expect_contains "and says why" "$ERR" "Web's results are not shown, to keep answers anonymous: 4 of 4 answered"
+expect_eq "and prints nothing" "" "$OUT"
+t pulse results 1 --unit 3 --format csv
+expect_rc "Ops (whose group would reveal Web's) is refused too, as CSV" 5
+expect_contains "with its reason" "$ERR" "Ops's results are not shown"
 t pulse results 1 --unit 5
 expect_rc "a unit not asked exits 4" 4
 
