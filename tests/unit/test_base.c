@@ -934,6 +934,37 @@ static void test_json_writer_matches_jansson(void **state)
 	}
 }
 
+/* Amounts (cents / 100.0) take the writer's own path: against the
+ * same second method, jansson's dump, over 200,000 random amounts from
+ * -10^12 to 10^12 cents, the edges of the path (10^15 - 1 cents and
+ * beyond) and the small ones (0.01, 0.1, 0.05, -0.07). */
+static void test_json_amounts_match_jansson(void **state)
+{
+	(void)state;
+	uint64_t x = 88172645463325252ull;
+	json_t *a = json_array();
+	static const long long fixed[] = {1, 10, 5, -7, 100, -100, 12345, 99999999999999LL,
+					  999999999999999LL, 1000000000000000LL, -999999999999999LL,
+					  250, -250, 1050, 1005};
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+		json_array_append_new(a, json_real((double)fixed[i] / 100.0));
+	for (int i = 0; i < 200000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		long long cents = (long long)(x % 2000000000001ull) - 1000000000000LL;
+		if (i % 3 == 0)
+			cents %= 100000;	/* many small ones too */
+		json_array_append_new(a, json_real((double)cents / 100.0));
+	}
+	char *want = json_dumps(a, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	struct buf b = BUF_INIT;
+	json_to_buf(a, &b, 0);
+	assert_false(b.failed);
+	assert_true(strcmp(buf_str(&b), want) == 0);
+	free(want);
+	buf_free(&b);
+	json_decref(a);
+}
+
 /* utf8_valid_prefix against a second method: jansson's own UTF-8 check
  * (json_stringn refuses invalid text) on fixed cases and 20,000 random
  * short byte strings drawn mostly from the bytes that matter. */
@@ -996,6 +1027,7 @@ int main(void)
 		cmocka_unit_test(test_json_parse_malformed),
 		cmocka_unit_test(test_json_helpers),
 		cmocka_unit_test(test_json_writer_matches_jansson),
+		cmocka_unit_test(test_json_amounts_match_jansson),
 		cmocka_unit_test(test_utf8_valid_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
