@@ -1011,7 +1011,8 @@ static void demo_person_row(struct stmt *st, struct arena *a, void *item)
  * opens, answered through pulse_answer by `share` of each unit (Sales,
  * unit 4, below the minimum), with values around each unit's mood. */
 static int demo_pulse(struct db *db, struct arena *a, const char *title, int32_t opens,
-		      int round, const struct demo_person *people, size_t np, struct err *e)
+		      int round, int64_t root, const struct demo_person *people, size_t np,
+		      struct err *e)
 {
 	static const char *const texts[] = {
 		"I understand where the company is heading",
@@ -1037,7 +1038,7 @@ static int demo_pulse(struct db *db, struct arena *a, const char *title, int32_t
 	char d[11], c[11];
 	date_format(opens, d);
 	date_format(opens + 14, c);
-	struct pulse_input in = {.title = title, .unit_id = 1, .opens = d, .closes = c};
+	struct pulse_input in = {.title = title, .unit_id = root, .opens = d, .closes = c};
 	int64_t id, q;
 	if (pulse_add(db, &in, PULSE_TITLE | PULSE_UNIT | PULSE_OPENS | PULSE_CLOSES, &id, e))
 		return -1;
@@ -1047,7 +1048,7 @@ static int demo_pulse(struct db *db, struct arena *a, const char *title, int32_t
 		if (pulse_question_add(db, id, &qi, PQ_TEXT | PQ_SCALE | PQ_COMMENTS, &q, e))
 			return -1;
 	}
-	if (pulse_target(db, id, 1, e) || pulse_send(db, id, e))
+	if (pulse_target(db, id, root, e) || pulse_send(db, id, e))
 		return -1;
 	uint64_t seed = 0x5EED0000u + (uint64_t)round;
 	int done[7] = {0};
@@ -1090,11 +1091,21 @@ int pulse_demo(struct db *db, const char *today, struct err *e)
 	struct demo_person *people;
 	size_t np;
 	int rc = -1;
-	struct stmt *st = db_prepare(db, "SELECT id, unit_id FROM person ORDER BY id", e);
+	/* the demo's six units in the order it made them (1 the root ... 6),
+	 * whatever ids the database gave them */
+	int64_t root = 0;
+	struct stmt *st = db_prepare(db, "SELECT coalesce(min(id), 0) FROM unit", e);
+	if (!st || db_one_int(st, &root, e) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	st = db_prepare(db, "SELECT id, unit_id - :root + 1 FROM person ORDER BY id", e);
+	if (st)
+		db_bind_int(st, ":root", root);
 	if (st && db_collect(st, &a, sizeof *people, demo_person_row, (void **)&people, &np,
 			     e) == 0 &&
-	    demo_pulse(db, &a, "Quarterly pulse", day - 61, 0, people, np, e) == 0 &&
-	    demo_pulse(db, &a, "Quarterly pulse (follow-up)", day - 30, 1, people, np, e) == 0)
+	    demo_pulse(db, &a, "Quarterly pulse", day - 61, 0, root, people, np, e) == 0 &&
+	    demo_pulse(db, &a, "Quarterly pulse (follow-up)", day - 30, 1, root, people, np, e) == 0)
 		rc = 0;
 	arena_free(&a);
 	return rc;

@@ -136,6 +136,9 @@ int signals_page(struct req *r);	/* page_signal.c */
 int signal_create_page(struct req *r);
 int signal_page(struct req *r);
 int signal_review_page(struct req *r);
+int signal_edit_page(struct req *r);
+int signal_update_page(struct req *r);
+int signal_delete_page(struct req *r);
 int themes_page(struct req *r);
 int theme_create_page(struct req *r);
 int theme_page(struct req *r);
@@ -160,10 +163,14 @@ int coalitions_page(struct req *r);	/* page_coalition.c */
 int coalition_create_page(struct req *r);
 int coalition_delete_page(struct req *r);
 int coalition_page(struct req *r);
+int coalition_edit_page(struct req *r);
+int coalition_update_page(struct req *r);
 int coalition_member_page(struct req *r);
 int coalition_member_delete_page(struct req *r);
 int values_page(struct req *r);
 int value_create_page(struct req *r);
+int value_update_page(struct req *r);
+int value_delete_page(struct req *r);
 int notes_page(struct req *r);
 int note_create_page(struct req *r);
 /* @recognition: recognitions and ideas */
@@ -267,6 +274,9 @@ int position_edit_page(struct req *r);
 int position_update_page(struct req *r);
 int skills_page(struct req *r);
 int skill_create_page(struct req *r);
+int skill_edit_page(struct req *r);
+int skill_update_page(struct req *r);
+int skill_delete_page(struct req *r);
 int person_skill_page(struct req *r);
 int person_unskill_page(struct req *r);
 /* sections of the person and unit pages (page_org.c), written into b */
@@ -280,9 +290,11 @@ int feed_page(struct req *r);
 int capacity_page(struct req *r);
 /* deviation rules, problems, control check */
 int problems_page(struct req *r);		/* page_problem.c */
+int problem_create_page(struct req *r);
 int problems_check_page(struct req *r);
 int problem_page(struct req *r);
 int problem_update_page(struct req *r);
+int problem_delete_page(struct req *r);
 int agenda_page(struct req *r);
 int control_page(struct req *r);
 int control_save_page(struct req *r);

@@ -1,7 +1,8 @@
 /* page_coalition: guiding coalitions (/coalitions, /coalitions/:id: the
  * members with their attributes, the four attributes as a checklist, the
- * affected units covered or not), the organization's values (/values,
- * with the admins' form) and the signed-in person's coaching notes
+ * affected units covered or not; its edit form /coalitions/:id/edit), the
+ * organization's values (/values, with the admins' forms: add, and edit
+ * or remove each value) and the signed-in person's coaching notes
  * (/notes, grouped by the other person, with a form to write to their
  * manager or one of their reports). */
 #include <stdlib.h>
@@ -247,6 +248,8 @@ static int coalition_render(struct req *r, int64_t id)
 	html_printf(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/coalitions\">"
 		       "Guiding coalitions</a></nav>\n<div class=\"title-row\"><h1>%s</h1>", c.name);
 	if (writable) {
+		html_printf(b, "<a class=\"button\" href=\"/coalitions/%lld/edit\">Edit the "
+			       "coalition</a> ", (long long)id);
 		html_printf(b, "<form method=\"post\" action=\"/coalitions/%lld/delete\">",
 			    (long long)id);
 		html_csrf(b, r);
@@ -395,14 +398,151 @@ int coalition_member_delete_page(struct req *r)
 	return page_redirect(r, "/coalitions/%lld", (long long)r->id);
 }
 
+/* --- the edit form ----------------------------------------------------------- */
+
+struct coalition_vals {
+	const char *name, *purpose, *unit_id, *strategy_id;
+};
+
+/* The edit form of coalition id with v in its inputs and r->e beside
+ * the field it names. The strategies offered are those coalition_strategies
+ * gives the actor's scope, and the current one even when outside it. */
+static int coalition_edit_form(struct req *r, int64_t id, const char *title,
+			       const struct coalition_vals *v)
+{
+	struct unit *units;
+	size_t nu, no = 0, ns = 0;
+	struct coalition_strategy *strategies;
+	int64_t scope = 0;
+	unsigned sset = 0;
+	if (page_units(r, &units, &nu) || api_scope(r, &scope, &sset, 1u) ||
+	    coalition_strategies(r->db, r->a, scope, sset != 0, &strategies, &ns, &r->e))
+		return -1;
+	int admin = r->who.role == ROLE_ADMIN;
+	struct option *uo = unit_options(r, units, nu, admin ? "" : NULL,
+					 "The whole organization", &no);
+	struct option *so = arena_alloc(r->a, (ns + 2) * sizeof *so);
+	if (!uo || !so)
+		return err_set(&r->e, ERR_INTERNAL, "", "out of memory");
+	size_t k = 0;
+	int kept = !v->strategy_id || !v->strategy_id[0];
+	so[k++] = (struct option){"", "None"};
+	for (size_t i = 0; i < ns; i++) {
+		so[k] = (struct option){input_id(r, strategies[i].id), strategies[i].name};
+		kept |= v->strategy_id && strcmp(so[k].value, v->strategy_id) == 0;
+		k++;
+	}
+	if (!kept)	/* one the actor's scope does not offer: shown, not lost */
+		so[k++] = (struct option){v->strategy_id,
+					  arena_printf(r->a, "Strategy %s", v->strategy_id)};
+	page_begin(r, title, "lead");
+	struct buf *b = &r->page;
+	html_printf(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/coalitions\">"
+		       "Guiding coalitions</a> › <a href=\"/coalitions/%lld\">Coalition %lld</a>"
+		       "</nav>\n<h1>%s</h1>\n", (long long)id, (long long)id, title);
+	html_form_error(b, &r->e, 1);
+	html_printf(b, "<form method=\"post\" action=\"/coalitions/%lld\" class=\"stack\" "
+		       "novalidate>\n", (long long)id);
+	html_csrf(b, r);
+	html_input(b, &(struct input){.name = "name", .label = "Name", .required = 1,
+				      .maxlength = 200, .value = v->name}, &r->e);
+	html_input(b, &(struct input){.name = "purpose", .label = "Purpose", .maxlength = 4000,
+				      .value = v->purpose}, &r->e);
+	html_select(b, &(struct select){.name = "unit_id", .label = "Unit", .options = uo,
+					.n = no, .selected = v->unit_id ? v->unit_id : "",
+					.hint = "The unit it belongs to; its managers change it."},
+		    &r->e);
+	html_select(b, &(struct select){.name = "strategy_id", .label = "Strategy", .options = so,
+					.n = k, .selected = v->strategy_id ? v->strategy_id : ""},
+		    &r->e);
+	html_printf(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Save the "
+		       "coalition</button> <a href=\"/coalitions/%lld\">Cancel</a></div>\n"
+		       "</form>\n", (long long)id);
+	page_end(r);
+	return 0;
+}
+
+int coalition_edit_page(struct req *r)
+{
+	struct coalition c;
+	if (page_query(r, NULL, NULL, &(unsigned){0}) ||
+	    coalition_get(r->db, r->a, r->id, &c, &r->e))
+		return -1;
+	struct coalition_vals v = {.name = c.name, .purpose = c.purpose,
+				   .unit_id = input_id(r, c.unit_id),
+				   .strategy_id = input_id(r, c.strategy_id)};
+	return coalition_edit_form(r, r->id, arena_printf(r->a, "Edit %s", c.name), &v);
+}
+
+/* Every input of the form is sent: an empty unit makes it the whole
+ * organization's (the core lets only an admin), an empty strategy none. */
+int coalition_update_page(struct req *r)
+{
+	struct coalition_input in = {0};
+	unsigned set = 0;
+	if (form_fill_edit(&r->form, coalition_fields, &in, &set, &r->e) ||
+	    coalition_set(r->db, r->id, &in, set, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		struct coalition_vals v = {form_get(&r->form, "name"), form_get(&r->form, "purpose"),
+					   form_get(&r->form, "unit_id"),
+					   form_get(&r->form, "strategy_id")};
+		return coalition_edit_form(r, r->id, "Edit the coalition", &v);
+	}
+	return page_redirect(r, "/coalitions/%lld", (long long)r->id);
+}
+
 /* --- values --------------------------------------------------------------- */
 
-static int values_render(struct req *r)
+/* Which form of /values a refusal came from, to show r->e beside it
+ * alone. */
+enum value_form { VF_NONE, VF_ADD, VF_EDIT, VF_DELETE };
+
+/* One labelled input of value id's edit form: the markup of html_input,
+ * but with ids of its own ("f-v3-name"), since every value has the same
+ * three inputs on one page. e names the field in error, or is NULL. */
+static void value_input(struct buf *b, int64_t id, const char *key, const char *label,
+			const char *type, const char *value, int maxlength, int required,
+			const struct err *e)
+{
+	int bad = e && e->status && strcmp(e->field, key) == 0;
+	const char *msg = NULL;
+	if (bad) {
+		size_t fl = strlen(key);
+		msg = strncmp(e->msg, key, fl) == 0 && e->msg[fl] == ':' && e->msg[fl + 1] == ' '
+			      ? e->msg + fl + 2
+			      : e->msg;
+	}
+	html_printf(b, "<div class=\"field%s\"><label for=\"f-v%lld-%s\">%s</label>"
+		       "<input id=\"f-v%lld-%s\" name=\"%s\" type=\"%s\"", bad ? " invalid" : "",
+		    (long long)id, key, label, (long long)id, key, key, type);
+	if (value)
+		html_printf(b, " value=\"%s\"", value);
+	if (maxlength)
+		html_printf(b, " maxlength=\"%d\"", maxlength);
+	if (strcmp(type, "number") == 0)
+		html_raw(b, " min=\"0\" step=\"1\"");
+	if (required)
+		html_raw(b, " required");
+	if (bad)
+		html_printf(b, " autofocus aria-describedby=\"f-v%lld-%s-err\" aria-invalid=\"true\">"
+			       "<p class=\"error\" id=\"f-v%lld-%s-err\">%s</p>", (long long)id, key,
+			    (long long)id, key, msg);
+	else
+		html_raw(b, ">");
+	html_raw(b, "</div>\n");
+}
+
+/* The values, and for admins a form per value and the add form; the
+ * form that failed (failed, value failed_id) shows r->e and what was
+ * sent, the others the stored values. */
+static int values_render(struct req *r, enum value_form failed, int64_t failed_id)
 {
 	struct org_value *v;
 	size_t n;
 	if (value_list(r->db, r->a, &v, &n, &r->e))
 		return -1;
+	int admin = r->who.role == ROLE_ADMIN;
 	page_begin(r, "Values", "lead");
 	struct buf *b = &r->page;
 	html_raw(b, "<h1>Our values</h1>\n<p class=\"lead\">What we hold to, in this order; "
@@ -412,32 +552,62 @@ static int values_render(struct req *r)
 	} else {
 		html_raw(b, "<ol class=\"coal-values\">");
 		for (size_t i = 0; i < n; i++) {
-			html_printf(b, "<li><strong>%s</strong>", v[i].name);
+			html_printf(b, "<li id=\"value-%lld\"><strong>%s</strong>", (long long)v[i].id,
+				    v[i].name);
 			if (v[i].description[0])
 				html_printf(b, " — %s", v[i].description);
 			if (v[i].recognitions)
 				html_printf(b, " <span class=\"count\">(%lld recognition%s)</span>",
 					    (long long)v[i].recognitions,
 					    v[i].recognitions == 1 ? "" : "s");
-			html_raw(b, "</li>");
+			if (!admin) {
+				html_raw(b, "</li>");
+				continue;
+			}
+			int mine = failed_id == v[i].id;
+			const struct err *e = mine && failed == VF_EDIT ? &r->e : NULL;
+			const char *name = e ? form_get(&r->form, "name") : v[i].name;
+			const char *desc = e ? form_get(&r->form, "description") : v[i].description;
+			const char *pos = e ? form_get(&r->form, "position")
+					    : arena_printf(r->a, "%lld", (long long)v[i].position);
+			if (mine && failed != VF_NONE)
+				html_form_error(b, &r->e, 0);
+			html_printf(b, "<form method=\"post\" action=\"/values/%lld\" class=\"stack\" "
+				       "novalidate aria-label=\"Edit %s\">\n", (long long)v[i].id,
+				    v[i].name);
+			html_csrf(b, r);
+			value_input(b, v[i].id, "name", "Name (required)", "text", name, 100, 1, e);
+			value_input(b, v[i].id, "description", "What it means", "text", desc, 2000,
+				    0, e);
+			value_input(b, v[i].id, "position", "Position", "number", pos, 0, 0, e);
+			html_printf(b, "<div class=\"actions\"><button type=\"submit\">Save %s"
+				       "</button></div>\n</form>\n", v[i].name);
+			html_printf(b, "<form method=\"post\" action=\"/values/%lld/delete\">",
+				    (long long)v[i].id);
+			html_csrf(b, r);
+			html_printf(b, "<button type=\"submit\">Remove %s</button></form></li>",
+				    v[i].name);
 		}
 		html_raw(b, "</ol>\n");
 	}
-	if (r->who.role == ROLE_ADMIN) {
+	if (admin) {
+		const struct err *e = failed == VF_ADD ? &r->e : &(struct err){0};
+		const struct form *sent = failed == VF_ADD ? &r->form : NULL;
 		html_raw(b, "<h2>Add a value</h2>\n");
-		html_form_error(b, &r->e, 1);
+		html_form_error(b, e, 1);
 		html_raw(b, "<form method=\"post\" action=\"/values\" class=\"stack\" novalidate>\n");
 		html_csrf(b, r);
 		html_input(b, &(struct input){.name = "name", .label = "Name", .required = 1,
 					      .maxlength = 100,
-					      .value = form_get(&r->form, "name")}, &r->e);
+					      .value = sent ? form_get(sent, "name") : NULL}, e);
 		html_input(b, &(struct input){.name = "description", .label = "What it means",
 					      .maxlength = 2000,
-					      .value = form_get(&r->form, "description")}, &r->e);
+					      .value = sent ? form_get(sent, "description") : NULL},
+			   e);
 		html_input(b, &(struct input){.name = "position", .label = "Position",
 					      .type = "number", .min = "0", .step = "1",
 					      .hint = "Its place in the list; empty puts it last.",
-					      .value = form_get(&r->form, "position")}, &r->e);
+					      .value = sent ? form_get(sent, "position") : NULL}, e);
 		html_raw(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Add the "
 			    "value</button></div>\n</form>\n");
 	}
@@ -445,11 +615,26 @@ static int values_render(struct req *r)
 	return 0;
 }
 
+/* A refused form of /values: nothing was written; the page again with
+ * r->e beside the form that was sent. */
+static int values_failed(struct req *r, enum value_form which, int64_t id)
+{
+	/* a value that is not there has no form to show the error beside */
+	if ((which != VF_ADD && r->e.status == ERR_NOT_FOUND) || form_failed(r))
+		return -1;
+	struct err keep = r->e;
+	int status = r->status;
+	int ret = values_render(r, which, id);
+	r->e = keep;
+	r->status = status;
+	return ret;
+}
+
 int values_page(struct req *r)
 {
 	if (page_query(r, NULL, NULL, &(unsigned){0}))
 		return -1;
-	return values_render(r);
+	return values_render(r, VF_NONE, 0);
 }
 
 int value_create_page(struct req *r)
@@ -458,16 +643,26 @@ int value_create_page(struct req *r)
 	unsigned set = 0;
 	int64_t id;
 	if (form_fill(&r->form, value_fields, &in, &set, &r->e) ||
-	    value_add(r->db, &in, set, &id, &r->e)) {
-		if (form_failed(r))
-			return -1;
-		struct err keep = r->e;
-		int status = r->status;
-		int ret = values_render(r);
-		r->e = keep;
-		r->status = status;
-		return ret;
-	}
+	    value_add(r->db, &in, set, &id, &r->e))
+		return values_failed(r, VF_ADD, 0);
+	return page_redirect(r, "/values");
+}
+
+int value_update_page(struct req *r)
+{
+	struct value_input in = {0};
+	unsigned set = 0;
+	if (form_fill_edit(&r->form, value_fields, &in, &set, &r->e) ||
+	    value_set(r->db, r->id, &in, set, &r->e))
+		return values_failed(r, VF_EDIT, r->id);
+	return page_redirect(r, "/values#value-%lld", (long long)r->id);
+}
+
+/* Refused (409, the domain's message) while a recognition names it. */
+int value_delete_page(struct req *r)
+{
+	if (value_rm(r->db, r->id, &r->e))
+		return values_failed(r, VF_DELETE, r->id);
 	return page_redirect(r, "/values");
 }
 

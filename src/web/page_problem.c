@@ -1,5 +1,7 @@
-/* page_problem: the problem log (/problems, with CSV), a problem and its
- * edit form (/problems/:id), the "Run check" button (POST
+/* page_problem: the problem log (/problems, with CSV, and its "Log a
+ * problem" form for managers and admins: POST /problems), a problem and
+ * its edit form (/problems/:id), its Remove button for a manual problem
+ * (POST /problems/:id/delete), the "Run check" button (POST
  * /problems/check), the printable agenda (/agenda) and the tolerances
  * of the deviation rules (/control). */
 #include <stdlib.h>
@@ -91,8 +93,60 @@ static int cmp_found(const void *a, const void *b)
 	return c ? c : cmp_id_desc(x, y);
 }
 
-int problems_page(struct req *r)
+/* What the "Log a problem" form shows: what was sent, or the defaults
+ * (NULLs). */
+struct problem_add_vals {
+	const char *title, *unit_id, *severity, *owner_id, *due, *detail;
+};
+
+static const struct option severity_options[] = {{"1", "1 minor"}, {"2", "2"},
+						 {"3", "3 serious"}};
+
+/* The form to log a manual problem, in a unit the actor may read; r->e
+ * is the refusal of the form sent, shown beside its field. */
+static int add_form(struct req *r, const struct unit *units, size_t nunits,
+		    const struct problem_add_vals *v)
 {
+	struct buf *b = &r->page;
+	size_t nu, np;
+	struct option *uo = unit_options(r, units, nunits, NULL, NULL, &nu);
+	struct option *po = people_options_keep(r, "", "No one", v->owner_id, &np);
+	if (!uo || !po)
+		return r->e.status ? -1 : err_set(&r->e, ERR_INTERNAL, "", "out of memory");
+	html_raw(b, "<section aria-labelledby=\"log\"><h2 id=\"log\">Log a problem</h2>\n");
+	html_form_error(b, &r->e, 1);
+	html_raw(b, "<form method=\"post\" action=\"/problems\" class=\"stack\" novalidate>\n");
+	html_csrf(b, r);
+	html_input(b, &(struct input){.name = "title", .label = "Title", .value = v->title,
+				      .required = 1, .maxlength = 200,
+				      .hint = "What is wrong, in a line."}, &r->e);
+	html_select(b, &(struct select){.name = "unit_id", .label = "Unit", .options = uo,
+					.n = nu, .required = 1,
+					.selected = v->unit_id ? v->unit_id
+							       : input_id(r, r->who.unit_id)},
+		    &r->e);
+	html_select(b, &(struct select){.name = "severity", .label = "Severity",
+					.options = severity_options, .n = 3,
+					.selected = v->severity ? v->severity : "2"}, &r->e);
+	html_select(b, &(struct select){.name = "owner_id", .label = "Owner", .options = po,
+					.n = np, .selected = v->owner_id ? v->owner_id : "",
+					.hint = "Who resolves it."}, &r->e);
+	html_input(b, &(struct input){.name = "due", .label = "Due", .type = "date",
+				      .value = v->due, .hint = "Not before today, the day it is "
+				      "found; empty for none."}, &r->e);
+	html_input(b, &(struct input){.name = "detail", .label = "Detail", .value = v->detail,
+				      .maxlength = 4000, .hint = "What was seen."}, &r->e);
+	html_raw(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Log the "
+		    "problem</button></div>\n</form></section>\n");
+	return 0;
+}
+
+/* The log; for a manager or an admin with the "Log a problem" form
+ * showing v, and r->e beside its field when the form was refused. */
+static int problems_render(struct req *r, const struct problem_add_vals *vals)
+{
+	struct err refused = r->e;	/* the sent form's, shown by the form */
+	err_clear(&r->e);
 	struct problems_q q = {0};
 	unsigned set = 0;
 	if (list_query(r, problems_q_fields, &q, &set, "severity"))
@@ -175,9 +229,12 @@ int problems_page(struct req *r)
 	buf_puts(&sorted, buf_str(&base));
 	qs_add(&sorted, "sort", q.l.sort);
 
+	int may_log = r->who.role >= ROLE_MANAGER;
 	page_begin(r, "Problem log", "problems");
 	struct buf *b = &r->page;
 	html_raw(b, "<div class=\"title-row\"><h1>Problem log</h1>");
+	if (may_log)
+		html_raw(b, "<a class=\"button\" href=\"#log\">Log a problem</a>");
 	if (r->who.role == ROLE_ADMIN) {
 		html_raw(b, "<form method=\"post\" action=\"/problems/check\" class=\"button-row\">");
 		html_csrf(b, r);
@@ -238,8 +295,37 @@ int problems_page(struct req *r)
 	}
 	buf_free(&base);
 	buf_free(&sorted);
+	r->e = refused;
+	if (may_log && add_form(r, units, nunits, vals))
+		return -1;
 	page_end(r);
 	return 0;
+}
+
+int problems_page(struct req *r)
+{
+	return problems_render(r, &(struct problem_add_vals){0});
+}
+
+int problem_create_page(struct req *r)
+{
+	struct problem_input in = {0};
+	unsigned set = 0;
+	int64_t id;
+	if (may_create(r, "problems"))
+		return -1;
+	if (form_fill(&r->form, problem_fields, &in, &set, &r->e) ||
+	    problem_add(r->db, &in, set, &id, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		const struct form *f = &r->form;
+		struct problem_add_vals v = {
+			.title = form_get(f, "title"), .unit_id = form_get(f, "unit_id"),
+			.severity = form_get(f, "severity"), .owner_id = form_get(f, "owner_id"),
+			.due = form_get(f, "due"), .detail = form_get(f, "detail")};
+		return problems_render(r, &v);
+	}
+	return page_redirect(r, "/problems/%lld", (long long)id);
 }
 
 int problems_check_page(struct req *r)
@@ -269,7 +355,11 @@ static void problem_vals_from_form(const struct form *f, struct problem_vals *v)
 	v->detail = form_get(f, "detail");
 }
 
-static int problem_view(struct req *r, const struct problem *p, const struct problem_vals *v)
+/* A problem and, for those who may change it, its form and, for a
+ * manual problem, its Remove button; with refused set, the refusal of
+ * a removal beside where the button is. */
+static int problem_view(struct req *r, const struct problem *p, const struct problem_vals *v,
+			const struct err *refused)
 {
 	page_begin(r, p->title, "problems");
 	struct buf *b = &r->page;
@@ -295,7 +385,6 @@ static int problem_view(struct req *r, const struct problem *p, const struct pro
 	}
 	size_t np;
 	struct option *po = people_options_keep(r, "", "No one", v->owner_id, &np);
-	static const struct option sev[] = {{"1", "1 minor"}, {"2", "2"}, {"3", "3 serious"}};
 	static const struct option st[] = {{"open", "open"}, {"investigating", "investigating"},
 					   {"acting", "acting"}, {"closed", "closed"}};
 	html_raw(b, "<h2>Work on it</h2>\n");
@@ -308,8 +397,8 @@ static int problem_view(struct req *r, const struct problem *p, const struct pro
 	html_select(b, &(struct select){.name = "status", .label = "Status", .options = st,
 					.n = sizeof st / sizeof st[0], .selected = v->status,
 					.hint = "open, investigating, acting, closed"}, &r->e);
-	html_select(b, &(struct select){.name = "severity", .label = "Severity", .options = sev,
-					.n = sizeof sev / sizeof sev[0], .selected = v->severity},
+	html_select(b, &(struct select){.name = "severity", .label = "Severity",
+					.options = severity_options, .n = 3, .selected = v->severity},
 		    &r->e);
 	html_select(b, &(struct select){.name = "owner_id", .label = "Owner", .options = po,
 					.n = po ? np : 0, .selected = v->owner_id ? v->owner_id : ""},
@@ -325,20 +414,48 @@ static int problem_view(struct req *r, const struct problem *p, const struct pro
 				      .value = v->action, .maxlength = 4000}, &r->e);
 	html_raw(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Save"
 		    "</button></div>\n</form>\n");
+	/* one a check found keeps its history: it is closed, not removed */
+	int manual = strcmp(p->rule, "manual") == 0;
+	if (manual || refused) {
+		html_raw(b, "<section aria-labelledby=\"h-rm\"><h2 id=\"h-rm\">Remove the problem"
+			    "</h2>\n<p class=\"hint\">Only a problem logged by hand can be removed; "
+			    "close one a check found.</p>\n");
+		html_printf(b, "<form method=\"post\" action=\"/problems/%lld/delete\">",
+			    (long long)p->id);
+		html_csrf(b, r);
+		if (manual) {
+			html_raw(b, "<button type=\"submit\"");
+			if (refused)
+				html_raw(b, " aria-describedby=\"delete-err\" autofocus");
+			html_raw(b, ">Remove</button>");
+		}
+		if (refused)
+			html_printf(b, "<p class=\"error\" id=\"delete-err\" role=\"alert\">%s</p>",
+				    refused->msg);
+		html_raw(b, "</form>\n</section>\n");
+	}
 	page_end(r);
 	return 0;
+}
+
+/* The form's values of a stored problem, in r's arena. */
+static void problem_vals_of(struct req *r, const struct problem *p, struct problem_vals *v)
+{
+	*v = (struct problem_vals){.title = p->title, .severity = arena_printf(r->a, "%lld",
+		(long long)p->severity), .status = p->status, .owner_id = input_id(r, p->owner_id),
+		.due = p->due, .root_cause = p->root_cause, .action = p->action,
+		.detail = p->detail};
 }
 
 int problem_page(struct req *r)
 {
 	struct problem p;
+	struct problem_vals v;
 	if (page_query(r, NULL, NULL, &(unsigned){0}) ||
 	    problem_get(r->db, r->a, r->id, &p, &r->e))
 		return -1;
-	struct problem_vals v = {.title = p.title, .severity = arena_printf(r->a, "%lld",
-		(long long)p.severity), .status = p.status, .owner_id = input_id(r, p.owner_id),
-		.due = p.due, .root_cause = p.root_cause, .action = p.action, .detail = p.detail};
-	return problem_view(r, &p, &v);
+	problem_vals_of(r, &p, &v);
+	return problem_view(r, &p, &v, NULL);
 }
 
 int problem_update_page(struct req *r)
@@ -355,9 +472,30 @@ int problem_update_page(struct req *r)
 			return -1;
 		struct problem_vals v;
 		problem_vals_from_form(&r->form, &v);
-		return problem_view(r, &p, &v);
+		return problem_view(r, &p, &v, NULL);
 	}
 	return page_redirect(r, "/problems/%lld", (long long)r->id);
+}
+
+int problem_delete_page(struct req *r)
+{
+	if (problem_rm(r->db, r->id, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		struct err refused = r->e;
+		int status = r->status;
+		err_clear(&r->e);
+		struct problem p;
+		struct problem_vals v;
+		if (problem_get(r->db, r->a, r->id, &p, &r->e))
+			return -1;
+		problem_vals_of(r, &p, &v);
+		if (problem_view(r, &p, &v, &refused))
+			return -1;
+		r->status = status;
+		return 0;
+	}
+	return page_redirect(r, "/problems");
 }
 
 /* --- the agenda ------------------------------------------------------------ */

@@ -1,8 +1,9 @@
 /* page_signal: environment signals and themes: the list of signals with
  * its filters, a quick add form and a CSV download (/signals), a signal
- * (/signals/:id) with its review button, the themes with their pressure,
- * a trend of bars per quarter and the flag (/themes), a theme with its
- * signals (/themes/:id), and the heat map section of the direction page
+ * (/signals/:id) with its review and delete buttons and its edit form
+ * (/signals/:id/edit), the themes with their pressure, a trend of bars
+ * per quarter and the flag (/themes), a theme with its signals
+ * (/themes/:id), and the heat map section of the direction page
  * (signals_direction_section). */
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +170,17 @@ struct signal_vals {
 	    *theme_id;
 };
 
+/* The categories as select options (SIGNAL_NCATEGORIES of them), in
+ * r's arena; NULL when out of memory. */
+static struct option *category_options(struct req *r)
+{
+	struct option *co = arena_alloc(r->a, SIGNAL_NCATEGORIES * sizeof *co);
+	if (co)
+		for (int c = 0; c < SIGNAL_NCATEGORIES; c++)
+			co[c] = (struct option){signal_categories[c], signal_categories[c]};
+	return co;
+}
+
 /* The quick add form. */
 static int add_form(struct req *r, struct buf *b, const struct signal_vals *v)
 {
@@ -179,14 +191,12 @@ static int add_form(struct req *r, struct buf *b, const struct signal_vals *v)
 		return -1;
 	struct option *uo = unit_options(r, units, nu, NULL, NULL, &no);
 	struct option *to = arena_alloc(r->a, (nt + 1) * sizeof *to);
-	struct option *co = arena_alloc(r->a, SIGNAL_NCATEGORIES * sizeof *co);
+	struct option *co = category_options(r);
 	if (!to || !co)
 		return err_set(&r->e, ERR_INTERNAL, "", "out of memory");
 	to[0] = (struct option){"", "No theme"};
 	for (size_t i = 0; i < nt; i++)
 		to[i + 1] = (struct option){input_id(r, themes[i].id), themes[i].name};
-	for (int c = 0; c < SIGNAL_NCATEGORIES; c++)
-		co[c] = (struct option){signal_categories[c], signal_categories[c]};
 	html_raw(b, "<section class=\"sig-add\" aria-labelledby=\"sig-add-h\">"
 	            "<h2 id=\"sig-add-h\">Record a signal</h2>\n");
 	html_form_error(b, &r->e, 1);
@@ -468,17 +478,25 @@ int signal_page(struct req *r)
 	    signal_themes(r->db, r->a, r->id, &th, &nth, &r->e) ||
 	    signal_strategies(r->db, r->a, r->id, &str, &nstr, &r->e))
 		return -1;
+	int writable = may_write(r, K_SIGNAL, s.id);
 	page_begin(r, s.observed, "lead");
 	struct buf *b = &r->page;
 	html_printf(b,
 	            "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/signals\">Signals"
-	            "</a></nav>\n<h1>%s</h1>\n<dl class=\"facts\"><dt>Day</dt><dd>%s</dd>"
+	            "</a></nav>\n<div class=\"title-row\"><h1>%s</h1>",
+	            s.observed);
+	if (writable)
+		html_printf(b,
+		            "<a class=\"button\" href=\"/signals/%lld/edit\">Edit the signal</a>",
+		            (long long)s.id);
+	html_printf(b,
+	            "</div>\n<dl class=\"facts\"><dt>Day</dt><dd>%s</dd>"
 	            "<dt>Source</dt><dd>%s</dd><dt>Category</dt><dd>%s</dd><dt>Kind</dt>"
 	            "<dd><span class=\"badge sig-%s\">%s</span></dd><dt>Score</dt>"
 	            "<dd>%lld (impact %lld x likelihood %lld)</dd><dt>Noticed by</dt>"
 	            "<dd><a href=\"/units/%lld\">%s</a></dd><dt>Reviewed</dt><dd>%s</dd>"
 	            "<dt>Themes</dt><dd>",
-	            s.observed, s.day, s.source[0] ? s.source : "—", s.category, s.kind, s.kind,
+	            s.day, s.source[0] ? s.source : "—", s.category, s.kind, s.kind,
 	            (long long)(s.impact * s.likelihood), (long long)s.impact,
 	            (long long)s.likelihood, (long long)s.unit_id, s.unit,
 	            s.reviewed ? s.reviewed : "not yet");
@@ -494,12 +512,20 @@ int signal_page(struct req *r)
 		html_printf(b, "%s<a href=\"/strategies/%lld\">%s</a>", i ? ", " : "",
 		            (long long)str[i].id, str[i].name);
 	html_raw(b, "</dd></dl>\n");
-	if (may_write(r, K_SIGNAL, s.id)) {
+	if (writable) {
 		html_printf(b, "<form method=\"post\" action=\"/signals/%lld/review\">",
 		            (long long)s.id);
 		html_csrf(b, r);
 		html_printf(b, "<button type=\"submit\">%s</button></form>\n",
 		            s.reviewed ? "Reviewed again today" : "Mark reviewed today");
+		html_raw(b, "<section aria-labelledby=\"h-rm\"><h2 id=\"h-rm\">Remove the signal"
+		            "</h2>\n<p class=\"hint\">Its theme tags and the strategies answering "
+		            "it are unlinked; the themes and strategies stay.</p>\n");
+		html_printf(b, "<form method=\"post\" action=\"/signals/%lld/delete\">",
+		            (long long)s.id);
+		html_csrf(b, r);
+		html_raw(b, "<button type=\"submit\">Delete the signal</button></form>\n"
+		            "</section>\n");
 	}
 	page_end(r);
 	return 0;
@@ -510,6 +536,151 @@ int signal_review_page(struct req *r)
 	if (signal_review(r->db, r->id, html_day(r->a, date_today()), &r->e))
 		return -1;
 	return page_redirect(r, "/signals/%lld", (long long)r->id);
+}
+
+/* --- the signal form ----------------------------------------------------------- */
+
+static void signal_vals_from_form(const struct form *f, struct signal_vals *v)
+{
+	*v = (struct signal_vals){
+	    .observed = form_get(f, "observed"),
+	    .source = form_get(f, "source"),
+	    .day = form_get(f, "day"),
+	    .category = form_get(f, "category"),
+	    .kind = form_get(f, "kind"),
+	    .impact = form_get(f, "impact"),
+	    .likelihood = form_get(f, "likelihood"),
+	    .unit_id = form_get(f, "unit_id"),
+	};
+}
+
+/* The edit form of signal id showing v (the stored values, or those a
+ * refused form sent, with r->e beside the field at fault). The core
+ * has checked that the actor may change the signal. */
+static int signal_form(struct req *r, int64_t id, const struct signal_vals *v)
+{
+	struct unit *units;
+	size_t nu, no;
+	struct option *uo, *co;
+	if (page_units(r, &units, &nu) || !(uo = unit_options(r, units, nu, NULL, NULL, &no)) ||
+	    !(co = category_options(r)))
+		return r->e.status ? -1 : err_set(&r->e, ERR_INTERNAL, "", "out of memory");
+	page_begin(r, "Edit the signal", "lead");
+	struct buf *b = &r->page;
+	html_printf(b,
+	            "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/signals\">Signals"
+	            "</a> › <a href=\"/signals/%lld\">Signal %lld</a></nav>\n"
+	            "<h1>Edit the signal</h1>\n",
+	            (long long)id, (long long)id);
+	html_form_error(b, &r->e, 1);
+	html_printf(b,
+	            "<form method=\"post\" action=\"/signals/%lld\" class=\"stack\" "
+	            "novalidate>\n",
+	            (long long)id);
+	html_csrf(b, r);
+	html_input(b,
+	           &(struct input){.name = "observed",
+	                           .label = "What was seen",
+	                           .value = v->observed,
+	                           .required = 1,
+	                           .maxlength = 1000},
+	           &r->e);
+	html_input(b,
+	           &(struct input){.name = "source",
+	                           .label = "Source",
+	                           .value = v->source,
+	                           .maxlength = 500,
+	                           .hint = "A URL or a name (optional)."},
+	           &r->e);
+	html_input(
+	    b,
+	    &(struct input){
+	        .name = "day", .label = "Day", .type = "date", .value = v->day, .required = 1},
+	    &r->e);
+	html_select(b,
+	            &(struct select){.name = "category",
+	                             .label = "Category",
+	                             .options = co,
+	                             .n = SIGNAL_NCATEGORIES,
+	                             .selected = v->category,
+	                             .required = 1},
+	            &r->e);
+	html_select(b,
+	            &(struct select){.name = "kind",
+	                             .label = "Kind",
+	                             .options = kind_opts,
+	                             .n = 2,
+	                             .selected = v->kind,
+	                             .required = 1},
+	            &r->e);
+	html_select(b,
+	            &(struct select){.name = "impact",
+	                             .label = "Impact (1-5)",
+	                             .options = scale_opts,
+	                             .n = 5,
+	                             .selected = v->impact,
+	                             .required = 1},
+	            &r->e);
+	html_select(b,
+	            &(struct select){.name = "likelihood",
+	                             .label = "Likelihood (1-5)",
+	                             .options = scale_opts,
+	                             .n = 5,
+	                             .selected = v->likelihood,
+	                             .required = 1},
+	            &r->e);
+	html_select(b,
+	            &(struct select){.name = "unit_id",
+	                             .label = "Noticed by",
+	                             .options = uo,
+	                             .n = no,
+	                             .selected = v->unit_id ? v->unit_id : "",
+	                             .required = 1},
+	            &r->e);
+	html_printf(b,
+	            "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Save the "
+	            "signal</button> <a href=\"/signals/%lld\">Cancel</a></div>\n</form>\n",
+	            (long long)id);
+	page_end(r);
+	return 0;
+}
+
+int signal_edit_page(struct req *r)
+{
+	struct signal s;
+	if (page_query(r, NULL, NULL, &(unsigned){0}) || signal_get(r->db, r->a, r->id, &s, &r->e))
+		return -1;
+	struct signal_vals v = {.observed = s.observed,
+	                        .source = s.source,
+	                        .day = s.day,
+	                        .category = s.category,
+	                        .kind = s.kind,
+	                        .impact = arena_printf(r->a, "%lld", (long long)s.impact),
+	                        .likelihood = arena_printf(r->a, "%lld", (long long)s.likelihood),
+	                        .unit_id = input_id(r, s.unit_id)};
+	return signal_form(r, r->id, &v);
+}
+
+int signal_update_page(struct req *r)
+{
+	struct signal_input in = {0};
+	unsigned set = 0;
+	if (form_fill_edit(&r->form, signal_set_fields, &in, &set, &r->e) ||
+	    signal_set(r->db, r->id, &in, set, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		struct signal_vals v;
+		signal_vals_from_form(&r->form, &v);
+		return signal_form(r, r->id, &v);
+	}
+	return page_redirect(r, "/signals/%lld", (long long)r->id);
+}
+
+int signal_delete_page(struct req *r)
+{
+	if (signal_rm(r->db, r->id, &r->e))
+		return -1;
+	return page_redirect(r, "/signals");
 }
 
 /* --- themes ---------------------------------------------------------------------- */

@@ -2,8 +2,9 @@
  * cards with their holders' match and their vacancies, and the span of
  * control), a position (/positions/:id: required skills, holders, the
  * candidates ranked, forms to staff and to require skills), the position
- * forms, the skill catalogue (/skills), and the sections that the person
- * and unit pages show (their skills, their positions). */
+ * forms, the skill catalogue (/skills, with an admin's edit page and
+ * delete button), and the sections that the person and unit pages show
+ * (their skills, their positions). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -683,11 +684,19 @@ static int render_skills(struct req *r, const struct skills_q *q)
 		html_raw(b, "<th scope=\"col\">Description</th>");
 		sort_th(b, "People", "people", sort, "/skills?");
 		sort_th(b, "Positions", "positions", sort, "/skills?");
+		int admin = r->who.role == ROLE_ADMIN;
+		if (admin)
+			html_raw(b, "<th scope=\"col\"><span class=\"sr-only\">Actions</span></th>");
 		html_raw(b, "</tr></thead><tbody>\n");
-		for (size_t i = first; i < last; i++)
+		for (size_t i = first; i < last; i++) {
 			html_printf(b, "<tr><td>%s</td><td>%s</td><td class=\"num\">%lld</td>"
-				       "<td class=\"num\">%lld</td></tr>\n", v[i].name, v[i].description,
+				       "<td class=\"num\">%lld</td>", v[i].name, v[i].description,
 				    (long long)v[i].people, (long long)v[i].positions);
+			if (admin)
+				html_printf(b, "<td><a href=\"/skills/%lld/edit\">Edit<span class=\"sr-only\">"
+					       " %s</span></a></td>", (long long)v[i].id, v[i].name);
+			html_raw(b, "</tr>\n");
+		}
 		html_raw(b, "</tbody></table></div>\n");
 		html_pager(b, buf_str(&sorted), q->l.page > pages ? pages : q->l.page, pages);
 		csv_link(b, buf_str(&sorted));
@@ -740,6 +749,97 @@ int skill_create_page(struct req *r)
 		return render_skills(r, &q);
 	}
 	return page_redirect(r, "/skills");
+}
+
+/* --- a skill's edit page (admins: the routes are ROUTE_ADMIN) ------------------------ */
+
+/* The edit form with name and description as given (the stored values,
+ * or what a refused form sent, with r->e beside its field), and the
+ * delete button with refused's message beside it after a refused delete. */
+static int skill_form(struct req *r, const struct skill *s, const char *name,
+		      const char *description, const struct err *refused)
+{
+	struct err none = {0};
+	const struct err *fe = refused ? &none : &r->e;
+	page_begin(r, arena_printf(r->a, "Edit %s", s->name), "staffing");
+	struct buf *b = &r->page;
+	html_printf(b, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/staffing\">"
+		       "Staffing</a> › <a href=\"/skills\">Skills</a></nav>\n<h1>Edit %s</h1>\n",
+		    s->name);
+	html_form_error(b, fe, 1);
+	html_printf(b, "<form method=\"post\" action=\"/skills/%lld\" class=\"stack\" "
+		       "novalidate>\n", (long long)s->id);
+	html_csrf(b, r);
+	html_input(b, &(struct input){.name = "name", .label = "Name", .value = name,
+				      .required = 1, .maxlength = 200}, fe);
+	html_input(b, &(struct input){.name = "description", .label = "Description",
+				      .value = description, .maxlength = 2000}, fe);
+	html_raw(b, "<div class=\"actions\"><button type=\"submit\" class=\"primary\">Save the "
+		    "skill</button> <a href=\"/skills\">Cancel</a></div>\n</form>\n");
+	html_printf(b, "<section aria-labelledby=\"h-rm\"><h2 id=\"h-rm\">Remove the skill</h2>\n"
+		       "<p class=\"hint\">Only a skill nobody has and no position requires can be "
+		       "removed: %lld %s it, %lld position%s require%s it.</p>\n",
+		    (long long)s->people, s->people == 1 ? "person has" : "people have",
+		    (long long)s->positions, s->positions == 1 ? "" : "s",
+		    s->positions == 1 ? "s" : "");
+	html_printf(b, "<form method=\"post\" action=\"/skills/%lld/delete\">", (long long)s->id);
+	html_csrf(b, r);
+	html_raw(b, "<button type=\"submit\"");
+	if (refused)
+		html_raw(b, " aria-describedby=\"delete-err\" autofocus");
+	html_raw(b, ">Delete the skill</button>");
+	if (refused)
+		html_printf(b, "<p class=\"error\" id=\"delete-err\" role=\"alert\">%s</p>",
+			    refused->msg);
+	html_raw(b, "</form>\n</section>\n");
+	page_end(r);
+	return 0;
+}
+
+int skill_edit_page(struct req *r)
+{
+	struct skill s;
+	if (page_query(r, NULL, NULL, &(unsigned){0}) || skill_get(r->db, r->a, r->id, &s, &r->e))
+		return -1;
+	return skill_form(r, &s, s.name, s.description, NULL);
+}
+
+int skill_update_page(struct req *r)
+{
+	struct skill s;	/* as stored: the title and the delete section */
+	struct skill_input in = {0};
+	unsigned set = 0;
+	if (skill_get(r->db, r->a, r->id, &s, &r->e))
+		return -1;
+	if (form_fill_edit(&r->form, skill_fields, &in, &set, &r->e) ||
+	    skill_set(r->db, r->id, &in, set, &r->e)) {
+		if (form_failed(r))
+			return -1;
+		return skill_form(r, &s, form_get(&r->form, "name"),
+				  form_get(&r->form, "description"), NULL);
+	}
+	return page_redirect(r, "/skills");
+}
+
+/* Refused (409, the domain's message naming what uses it) while a person
+ * has the skill or a position requires it: the edit page comes back with
+ * the reason beside the button. */
+int skill_delete_page(struct req *r)
+{
+	struct skill s;
+	if (skill_get(r->db, r->a, r->id, &s, &r->e))
+		return -1;
+	if (skill_rm(r->db, r->id, &r->e) == 0)
+		return page_redirect(r, "/skills");
+	if (form_failed(r))
+		return -1;
+	struct err refused = r->e;
+	int status = r->status;
+	err_clear(&r->e);
+	if (skill_form(r, &s, s.name, s.description, &refused))
+		return -1;
+	r->status = status;
+	return 0;
 }
 
 /* --- sections of the person and unit pages ---------------------------------------- */

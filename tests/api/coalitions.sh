@@ -189,4 +189,87 @@ form manager "/coalitions/$FLOOR/delete" ""
 expect_eq "the manager removes it: 303" 303 "$STATUS"
 expect_eq "gone" 0 "$(sql "SELECT count(*) FROM coalition WHERE id = $FLOOR")"
 
+
+# --- the edit form of a coalition, and the values' edit and delete forms ----
+# Coalition 1 is still Operations' (unit 2) with strategy 1. Ben's scope is
+# Operations and Logistics (2, 5): the strategies he is offered are the
+# organization's (5 Same-day courier partnerships) and those of units 2
+# and 5 (1 Automate the warehouses, 4 Regional hubs...), not Product's (2
+# Let customers serve themselves) nor Sales' (3 Grow repeat business).
+walk GET /coalitions/1/edit "" 200 200 403 404
+as manager GET /coalitions/1/edit
+expect_contains "the edit form posts to the coalition" "$BODY" 'action="/coalitions/1"'
+expect_contains "with its name" "$BODY" 'value="Next-day delivery coalition"'
+expect_contains "its strategy selected" "$BODY" '<option value="1" selected>Automate the warehouses</option>'
+expect_contains "the organization's strategy offered" "$BODY" "Same-day courier partnerships"
+expect_contains "Logistics' strategy offered" "$BODY" "Regional hubs"
+expect_not_contains "not Product's" "$BODY" "Let customers serve themselves"
+as manager GET /coalitions/1
+expect_contains "the coalition's page links to the form" "$BODY" 'href="/coalitions/1/edit"'
+as member GET /coalitions/1
+expect_not_contains "not for a member" "$BODY" 'href="/coalitions/1/edit"'
+before=$(digest)
+form manager /coalitions/1 "name=&purpose=Next+day&unit_id=2&strategy_id=1"
+expect_eq "an empty name: 400" 400 "$STATUS"
+expect_contains "the message beside the name" "$BODY" '<p class="error" id="f-name-err">must not be empty</p>'
+expect_contains "the form again, with what was sent" "$BODY" 'value="Next day"'
+form manager /coalitions/1 "name=Next-day+team&purpose=&unit_id=2&strategy_id=999"
+expect_eq "an unknown strategy: 400" 400 "$STATUS"
+expect_contains "the message beside the strategy" "$BODY" '<p class="error" id="f-strategy_id-err">no strategy with id 999</p>'
+form manager /coalitions/1 "name=Next-day+team&purpose=&unit_id=&strategy_id=1"
+expect_eq "a manager makes it the organization's: 403" 403 "$STATUS"
+form member /coalitions/1 "name=Mine&purpose=&unit_id=2&strategy_id=1"
+expect_eq "a member changes it: 403" 403 "$STATUS"
+form viewer /coalitions/1 "name=Mine&purpose=&unit_id=2&strategy_id=1"
+expect_eq "a viewer, who cannot read it: 404" 404 "$STATUS"
+expect_eq "no refused edit wrote anything" "$before" "$(digest)"
+form manager /coalitions/1 "name=Next-day+delivery+team&purpose=Every+parcel%2C+next+day&unit_id=5&strategy_id=4"
+expect_eq "the manager saves it: 303" 303 "$STATUS"
+expect_contains "to its page" "$HEADERS" "Location: /coalitions/1"
+expect_eq "name, purpose, unit and strategy changed" "Next-day delivery team|Every parcel, next day|5|4" \
+	"$(sql 'SELECT name, purpose, unit_id, strategy_id FROM coalition WHERE id = 1')"
+form manager /coalitions/1 "name=Next-day+delivery+team&purpose=Every+parcel%2C+next+day&unit_id=5&strategy_id="
+expect_eq "an empty strategy: none" "303 " "$STATUS $(sql 'SELECT strategy_id FROM coalition WHERE id = 1')"
+
+# values: the demo's 24 recognitions name the four values in turn (i % 4),
+# so each value is named by 6; "Be kind" (added above) by none.
+KIND=$(sql "SELECT id FROM org_value WHERE name = 'Be kind'")
+as admin GET /values
+expect_contains "an edit form per value" "$BODY" 'action="/values/1"'
+expect_contains "and a delete button" "$BODY" "action=\"/values/$KIND/delete\""
+expect_contains "each input with an id of its own" "$BODY" 'id="f-v2-name" name="name" type="text" value="Own it" maxlength="100" required'
+as member GET /values
+expect_not_contains "no edit form for a member" "$BODY" 'action="/values/1"'
+expect_not_contains "no delete button" "$BODY" 'action="/values/1/delete"'
+before=$(digest)
+for role in manager member viewer; do
+	form $role /values/1 "name=Mine&description=&position=1"
+	expect_eq "$role edits a value: 403" 403 "$STATUS"
+	form $role "/values/$KIND/delete" ""
+	expect_eq "$role deletes a value: 403" 403 "$STATUS"
+done
+form admin /values/2 "name=&description=Ours&position=2"
+expect_eq "an empty name: 400" 400 "$STATUS"
+expect_contains "beside that value's name" "$BODY" '<p class="error" id="f-v2-name-err">must not be empty</p>'
+form admin /values/2 "name=Customers+first&description=&position=2"
+expect_eq "another value's name: 409" 409 "$STATUS"
+expect_contains "the domain's message" "$BODY" 'a value named &quot;Customers first&quot; exists'
+form admin /values/2 "name=Own+it&description=&position=-1"
+expect_eq "a negative position: 400" 400 "$STATUS"
+expect_contains "beside the position" "$BODY" 'id="f-v2-position-err"'
+form admin /values/2/delete ""
+expect_eq "a value 6 recognitions name: 409" 409 "$STATUS"
+expect_contains "refused with the domain's message" "$BODY" "value 2 is named by 6 recognitions: it stays"
+form admin /values/999/delete ""
+expect_eq "an unknown value: 404" 404 "$STATUS"
+expect_eq "no refused value form wrote anything" "$before" "$(digest)"
+form admin "/values/$KIND" "name=Be+kind&description=To+everyone%2C+always&position=0"
+expect_eq "the admin saves a value: 303" 303 "$STATUS"
+expect_eq "its row" "Be kind|To everyone, always|0" \
+	"$(sql "SELECT name, description, position FROM org_value WHERE id = $KIND")"
+form admin "/values/$KIND/delete" ""
+expect_eq "the admin removes a value no recognition names: 303" 303 "$STATUS"
+expect_eq "gone" 0 "$(sql "SELECT count(*) FROM org_value WHERE id = $KIND")"
+expect_eq "the others stay" 4 "$(sql 'SELECT count(*) FROM org_value')"
+
 finish

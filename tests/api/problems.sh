@@ -2,8 +2,9 @@
 # tests/api/problems.sh: the control routes (/api/v1/problems, the
 # tolerances of the organization and of a unit, POST /control/check,
 # /agenda) with every role, their refusals (400 naming the field, 409,
-# nothing written), and the pages (/problems with its CSV, /problems/:id
-# and its form, /agenda, /control, the Run check button).
+# nothing written), and the pages (/problems with its CSV and its "Log a
+# problem" form, /problems/:id with its form and Remove button, /agenda,
+# /control, the Run check button).
 #
 #   1 Root         admin   = Ada (person 1)
 #   ├── 2 Ops      manager = Ben (person 2): reads and writes 2, 3
@@ -270,6 +271,115 @@ page GET /problems "$ADMIN"
 csrf=$(csrf_of)
 page POST /problems/check "$ADMIN" "csrf=$csrf"
 expect_eq "Run check redirects to the log" "303" "$STATUS"
+
+# --- the "Log a problem" form and the Remove button ------------------------------
+
+TODAY=$(date -u +%F)
+YESTERDAY=$(date -u -d "$TODAY - 1 day" +%F)
+MEMBER=$TMP/member.jar
+signin kemi%40t.test "$MEMBER"
+# the options of the form's unit select: "value" with " selected" after the chosen one
+unit_choices() {
+	printf '%s' "$BODY" | grep -o '<select id="f-unit_id"[^§]*' | sed 's#</select>.*##' |
+		grep -o 'value="[0-9]*"[ a-z]*' | sed 's/value="//; s/"//; s/ *$//' | join_lines ,
+}
+location() {
+	printf '%s\n' "$HEADERS" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p'
+}
+
+page GET /problems "$MANAGER"
+expect_contains "the manager has the Log a problem form" "$BODY" \
+	'<form method="post" action="/problems" class="stack"'
+# Ben manages Ops (2) with Log (3) under it; his own unit, Ops, comes chosen
+expect_eq "its units are the manager's, his own chosen" "2 selected,3" "$(unit_choices)"
+page GET /problems "$ADMIN"
+expect_eq "the admin's are every unit, Root (Ada's) chosen" "1 selected,2,3,4" "$(unit_choices)"
+page GET /problems "$MEMBER"
+expect_eq "the member reads the log" "200" "$STATUS"
+expect_not_contains "without the form" "$BODY" 'action="/problems" class="stack"'
+expect_not_contains "nor its link" "$BODY" 'Log a problem'
+page GET /problems "$VIEWER"
+expect_not_contains "the viewer has no form either" "$BODY" 'action="/problems" class="stack"'
+
+before=$(state)
+form manager /problems "title=&unit_id=3&severity=2&owner_id=&due=&detail=Seen+at+dawn"
+expect_eq "an empty title: the log again, 400" "400" "$STATUS"
+expect_contains "the message is beside the title" "$BODY" '<p class="error" id="f-title-err">is required</p>'
+expect_contains "what was typed comes back" "$BODY" 'value="Seen at dawn"'
+expect_contains "with the log above it" "$BODY" '<h1>Problem log</h1>'
+form manager /problems "title=Forklift+broken&unit_id=3&severity=2&owner_id=&due=2020-01-01&detail="
+expect_eq "a due day in the past: 400" "400" "$STATUS"
+expect_contains "the message is beside the due field" "$BODY" \
+	"<p class=\"error\" id=\"f-due-err\">2020-01-01 is before the day the problem is found ($TODAY)</p>"
+expect_contains "the title comes back" "$BODY" 'value="Forklift broken"'
+form manager /problems "title=Forklift+broken&unit_id=3&severity=2&owner_id=&due=$YESTERDAY&detail="
+expect_eq "yesterday is before today, the day found: 400 naming due" "400 1" \
+	"$STATUS $(printf '%s' "$BODY" | grep -c 'id="f-due-err"')"
+form manager /problems "title=Forklift+broken&unit_id=3&severity=2&owner_id=99&due=&detail="
+expect_eq "an unknown owner: 400" "400" "$STATUS"
+expect_contains "the message is beside the owner" "$BODY" \
+	'<p class="error" id="f-owner_id-err">no person with id 99</p>'
+form manager /problems "title=Forklift+broken&unit_id=3&severity=4&owner_id=&due=&detail="
+expect_eq "severity 4: 400" "400" "$STATUS"
+expect_contains "the message is beside the severity" "$BODY" \
+	'<p class="error" id="f-severity-err">must be a whole number from 1 to 3</p>'
+form manager /problems "title=Forklift+broken&unit_id=4&severity=2"
+expect_eq "Prod is not among the manager's units: 404" "404" "$STATUS"
+form member /problems "title=Forklift+broken&unit_id=3&severity=2"
+expect_eq "a member may not log a problem: 403" "403" "$STATUS"
+form viewer /problems "title=Forklift+broken&unit_id=4&severity=2"
+expect_eq "nor a viewer, even in their own unit: 403" "403" "$STATUS"
+expect_eq "no refused form wrote anything" "$before" "$(state)"
+
+# due today is not before the day found: accepted
+form manager /problems "title=Forklift+broken&unit_id=3&severity=3&owner_id=3&due=$TODAY&detail=Hydraulics+leak"
+expect_eq "the manager logs a problem in Log: 303" "303" "$STATUS"
+FK=$(location | sed 's#^/problems/##')
+expect_eq "to its page" "/problems/$FK" "$(location)"
+expect_eq "a manual problem found today, with what was sent" \
+	"3|manual|||Forklift broken|Hydraulics leak|3|$TODAY|3|$TODAY|open" \
+	"$(sql "SELECT unit_id, rule, subject_kind, subject_id, title, detail, severity, found, owner_id, due, status FROM problem WHERE id = $FK")"
+page GET /problems "$ADMIN"
+csrf=$(csrf_of)
+page POST /problems "$ADMIN" "csrf=$csrf&title=Dusty+floor&unit_id=4&severity=1&owner_id=&due=&detail="
+expect_eq "the admin logs one in Prod through the browser: 303" "303" "$STATUS"
+DUST=$(location | sed 's#^/problems/##')
+expect_eq "no owner, no due day, no detail" "4|Dusty floor||1|||open" \
+	"$(sql "SELECT unit_id, title, detail, severity, owner_id, due, status FROM problem WHERE id = $DUST")"
+form admin /problems "title=Loose+rail&unit_id=2"
+LOOSE=$(location | sed 's#^/problems/##')
+expect_eq "without a severity: 2, the default" "303 2" \
+	"$STATUS $(sql "SELECT severity FROM problem WHERE id = $LOOSE")"
+
+page GET /problems/$FK "$MANAGER"
+expect_contains "a manual problem has a Remove button" "$BODY" \
+	"<form method=\"post\" action=\"/problems/$FK/delete\">"
+page GET /problems/$FK "$MEMBER"
+expect_eq "the member reads it" "200" "$STATUS"
+expect_not_contains "without the Remove button" "$BODY" "/problems/$FK/delete"
+page GET /problems/$NEW "$ADMIN"
+expect_not_contains "one a check found has none" "$BODY" "/problems/$NEW/delete"
+before=$(state)
+form member /problems/$FK/delete ""
+expect_eq "a member may not remove it: 403" "403" "$STATUS"
+form viewer /problems/$FK/delete ""
+expect_eq "a viewer of Prod does not see it: 404" "404" "$STATUS"
+form admin /problems/$NEW/delete ""
+expect_eq "removing one a check found: the problem again, 409" "409" "$STATUS"
+expect_contains "the refusal is on the page" "$BODY" \
+	"<p class=\"error\" id=\"delete-err\" role=\"alert\">problem $NEW was found by the overdue rule: close it instead, so that its history stays</p>"
+expect_contains "the problem's page" "$BODY" '<a href="/problems">Problem log</a>'
+expect_eq "the refused removals wrote nothing" "$before" "$(state)"
+page GET /problems/$FK "$MANAGER"
+csrf=$(csrf_of)
+page POST /problems/$FK/delete "$MANAGER" "csrf=$csrf"
+expect_eq "the manager removes it: 303 to the log" "303 /problems" "$STATUS $(location)"
+expect_eq "it is gone" "0" "$(sql "SELECT count(*) FROM problem WHERE id = $FK")"
+form manager /problems/$FK/delete ""
+expect_eq "removing it again: 404" "404" "$STATUS"
+form admin /problems/$LOOSE/delete ""
+expect_eq "the admin removes one by token: 303" "303 0" \
+	"$STATUS $(sql "SELECT count(*) FROM problem WHERE id = $LOOSE")"
 
 # --- the scheduled check: serve --check-every --------------------------------
 

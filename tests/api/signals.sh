@@ -4,7 +4,8 @@
 # refusals that write nothing (impact and likelihood outside 1-5, an
 # unknown category, strategy or theme, a CSV with a bad line), the CSV
 # import, and the pages (/signals with its quick add form and CSV,
-# /signals/:id, /themes with the flag, /themes/:id).
+# /signals/:id with its edit form and delete button, /themes with the
+# flag, /themes/:id).
 #
 # The demo organization (see tests/api/access.sh): units 1 Northwind Ltd
 # { 2 Operations { 5 Logistics }, 3 Product { 6 Engineering }, 4 Sales };
@@ -216,6 +217,94 @@ form manager /themes "name=Weather"
 expect_eq "the theme form" 303 "$STATUS"
 form manager /themes "name=Weather"
 expect_eq "a taken name is refused in the form" 409 "$STATUS"
+
+
+# --- the edit form and the delete button (page_signal.c) ---------------------------------
+# The signal of the add form above: "Port strike", Logistics (unit 5),
+# society, threat, impact 4, likelihood 3, seen 2026-11-25, reviewed
+# today. Ben manages Operations and Logistics, so he may change it; the
+# member Kemi reads it but may not (403); the viewer Grace cannot read
+# it (404). Signal 6 is Product's: Grace reads it but may not change it.
+walk GET "/signals/$id/edit" "" 200 200 403 404
+walk GET "/signals/6/edit" "" 200 404 404 403
+as manager GET "/signals/$id"
+expect_contains "the manager's signal page links to the edit form" "$BODY" "href=\"/signals/$id/edit\">Edit the signal</a>"
+expect_contains "and holds the delete button, a POST form" "$BODY" \
+	"<form method=\"post\" action=\"/signals/$id/delete\"><input type=\"hidden\" name=\"csrf\""
+expect_contains "labelled" "$BODY" '<button type="submit">Delete the signal</button>'
+expect_not_contains "with no script confirm" "$BODY" "confirm("
+as member GET "/signals/$id"
+expect_eq "the member reads the signal" 200 "$STATUS"
+expect_not_contains "without the edit link" "$BODY" "/signals/$id/edit"
+expect_not_contains "or the delete button" "$BODY" "/signals/$id/delete"
+as viewer GET "/signals/6"
+expect_not_contains "the viewer sees no edit link on Product's signal" "$BODY" "/signals/6/edit"
+as manager GET "/signals/$id/edit"
+expect_contains "the form posts to the signal" "$BODY" "<form method=\"post\" action=\"/signals/$id\" class=\"stack\" novalidate>"
+expect_contains "with the CSRF token" "$BODY" '<input type="hidden" name="csrf"'
+expect_contains "filled: what was seen" "$BODY" 'name="observed" type="text" value="Port strike"'
+expect_contains "the day" "$BODY" 'name="day" type="date" value="2026-11-25"'
+expect_contains "the category" "$BODY" '<option value="society" selected>society</option>'
+expect_contains "the kind" "$BODY" '<option value="threat" selected>Threat</option>'
+expect_contains "the impact" "$BODY" '<option value="4" selected>4</option>'
+expect_contains "the likelihood" "$BODY" '<option value="3" selected>3</option>'
+expect_contains "the unit" "$BODY" '<option value="5" selected>'
+
+edit="source=&day=2026-11-25&category=society&kind=threat&likelihood=3&unit_id=5"
+before=$(digest)
+for bad in 0 6; do
+	form manager "/signals/$id" "observed=Port+strike+again&impact=$bad&$edit"
+	expect_eq "the edit form refuses impact $bad" 400 "$STATUS"
+	expect_contains "beside the impact" "$BODY" '<p class="error" id="f-impact-err">must be a whole number from 1 to 5</p>'
+	expect_contains "keeping what was typed" "$BODY" 'value="Port strike again"'
+done
+form manager "/signals/$id" "observed=Port+strike&impact=4&source=&day=2026-11-25&category=weather&kind=threat&likelihood=3&unit_id=5"
+expect_eq "an unknown category" 400 "$STATUS"
+expect_contains "beside the category" "$BODY" \
+	'<p class="error" id="f-category-err">must be one of market, customer, technology, competitor, regulation, society, internal (got '
+form manager "/signals/$id" "observed=&impact=4&$edit"
+expect_eq "an empty observation" 400 "$STATUS"
+expect_contains "beside it" "$BODY" '<p class="error" id="f-observed-err">must not be empty</p>'
+expect_contains "with the summary linking to it" "$BODY" '<a href="#f-observed">Observed: must not be empty</a>'
+form member "/signals/$id" "observed=Mine&impact=4&$edit"
+expect_eq "a member may not send the edit form" 403 "$STATUS"
+form viewer "/signals/$id" "observed=Mine&impact=4&$edit"
+expect_eq "to the viewer it is not found" 404 "$STATUS"
+form manager "/signals/$id" "observed=Port+strike&impact=4&source=&day=2026-11-25&category=society&kind=threat&likelihood=3&unit_id=3"
+expect_eq "the manager may not move it to Product, which he cannot read" "404" "$STATUS"
+expect_eq "no refused edit wrote anything" "$before" "$(digest)"
+
+# a good edit: moved to Operations (unit 2, also Ben's), impact 5 and
+# likelihood 2, so the score is 5 x 2 = 10; the review day stays (the
+# csrf a browser sends along is no field of the signal)
+form manager "/signals/$id" "observed=Port+strike+in+Rotterdam&source=Reuters&day=2026-11-24&category=society&kind=opportunity&impact=5&likelihood=2&unit_id=2&csrf=ignored"
+expect_eq "the edit form saves, back to the signal" "303 /signals/$id" \
+	"$STATUS $(printf '%s' "$HEADERS" | tr -d '\r' | sed -n 's/^Location: //p')"
+expect_eq "every field as sent" "Port strike in Rotterdam|Reuters|2026-11-24|society|opportunity|5|2|2|$(date -u +%F)" \
+	"$(sql "SELECT observed, source, day, category, kind, impact, likelihood, unit_id, reviewed FROM signal WHERE id = $id")"
+as manager GET "/signals/$id"
+expect_contains "the page shows the new score" "$BODY" "10 (impact 5 x likelihood 2)"
+
+# delete: tag it and answer it first, so that the links' removal shows
+as manager POST "$V/themes/2/signals" "{\"signal_id\":$id}"
+expect_eq "tagged with theme 2" 200 "$STATUS"
+as manager POST "$V/signals/$id/responses" "{\"strategy_id\":$S}"
+expect_eq "answered by a strategy" 200 "$STATUS"
+before=$(digest)
+form member "/signals/$id/delete" ""
+expect_eq "a member may not delete it" 403 "$STATUS"
+form viewer "/signals/$id/delete" ""
+expect_eq "the viewer cannot see it" 404 "$STATUS"
+expect_eq "the refused deletes wrote nothing" "$before" "$(digest)"
+form manager "/signals/$id/delete" ""
+expect_eq "the delete button deletes" "303 0" "$STATUS $(sql "SELECT count(*) FROM signal WHERE id = $id")"
+expect_eq "back to the list" "/signals" "$(printf '%s' "$HEADERS" | tr -d '\r' | sed -n 's/^Location: //p')"
+expect_eq "its tag and response go with it" "0 0" \
+	"$(sql "SELECT count(*) FROM signal_theme WHERE signal_id = $id") $(sql "SELECT count(*) FROM signal_response WHERE signal_id = $id")"
+expect_eq "the theme and the strategy stay" "1 1" \
+	"$(sql 'SELECT count(*) FROM theme WHERE id = 2') $(sql "SELECT count(*) FROM strategy WHERE id = $S")"
+as manager GET "/signals/$id"
+expect_eq "the signal is gone" 404 "$STATUS"
 
 stop_server
 finish

@@ -361,4 +361,107 @@ page GET "/positions/$P3" "$JV"
 expect_eq "the viewer reads a position of their unit" 200 "$STATUS"
 expect_not_contains "read-only: no staffing buttons" "$BODY" "/staff\""
 
+
+# --- a skill's edit page and delete button: admins only -------------------------------
+# By hand: a fresh skill "Crane signals" (CS) that nobody has and no
+# position requires; "First aid" ($AID) is another skill's name, so
+# renaming CS to it is a clash (409 beside the name, naming skill $AID);
+# an empty name is 400 ("name: must not be empty"). Once person X has CS
+# and position P4 requires it, the delete is refused (409) with the
+# domain's words: "skill CS (Crane signalling) is held by 1 person(s) and
+# required by 1 position(s) (P4): remove it from them first".
+JA=$TMP/admin.jar
+signin admin "$JA"
+expect_eq "the admin signs in" 303 "$STATUS"
+form admin /skills "name=Crane+signals&description=Hand+signals"
+expect_eq "add a skill by form" 303 "$STATUS"
+CS=$(sql "SELECT id FROM skill WHERE name = 'Crane signals'")
+page GET /skills "$JA"
+expect_contains "the admin's catalogue links the skill's edit page" "$BODY" "href=\"/skills/$CS/edit\""
+expect_eq "one edit link per skill (15 on one page)" "$(sql 'SELECT count(*) FROM skill')" \
+	"$(printf '%s' "$BODY" | grep -o 'href="/skills/[0-9]*/edit"' | wc -l | tr -d ' ')"
+page GET /skills "$JM"
+expect_not_contains "a manager's catalogue has no edit links" "$BODY" 'href="/skills/'
+page GET /skills "$JV"
+expect_not_contains "a viewer's catalogue has no edit links" "$BODY" 'href="/skills/'
+page GET "/skills/$CS/edit" "$JA"
+expect_eq "the skill's edit page" 200 "$STATUS"
+expect_contains "the edit page shows the name" "$BODY" 'value="Crane signals"'
+expect_contains "the edit page shows the description" "$BODY" 'value="Hand signals"'
+expect_contains "the edit form posts to the skill" "$BODY" "action=\"/skills/$CS\""
+expect_contains "the edit page has the delete button" "$BODY" "action=\"/skills/$CS/delete\""
+expect_contains "the delete button says what it does" "$BODY" ">Delete the skill</button>"
+expect_not_contains "the delete asks no script confirm" "$BODY" "confirm("
+expect_contains "the edit page says nothing uses it" "$BODY" "0 people have it, 0 positions require it"
+CSRF=$(csrf_of)
+page GET "/skills/999/edit" "$JA"
+expect_eq "the edit page of no skill is 404" 404 "$STATUS"
+page GET "/skills/$CS/edit" "$JM"
+expect_eq "a manager may not open the skill's edit page" 403 "$STATUS"
+page GET "/skills/$CS/edit" "$JV"
+expect_eq "a viewer may not open the skill's edit page" 403 "$STATUS"
+as member GET "/skills/$CS/edit"
+expect_eq "a member may not open the skill's edit page" 403 "$STATUS"
+
+before=$(digest)
+page POST "/skills/$CS" "$JA" "csrf=$CSRF&name=&description=Hand+signals"
+expect_eq "an empty name by form is 400" 400 "$STATUS"
+expect_contains "the empty name: the message beside the name" "$BODY" 'id="f-name-err"'
+expect_contains "the empty name: the domain's words beside it" "$BODY" '<p class="error" id="f-name-err">must not be empty</p>'
+expect_contains "the empty name: the name is marked invalid" "$BODY" 'aria-invalid="true"'
+page POST "/skills/$CS" "$JA" "csrf=$CSRF&name=First+aid&description=Typed"
+expect_eq "another skill's name by form is 409" 409 "$STATUS"
+expect_contains "the clash: the message beside the name" "$BODY" 'id="f-name-err"'
+expect_contains "the clash, beside the name, names the other skill" "$BODY" \
+	"<p class=\"error\" id=\"f-name-err\">skill $AID is already named &quot;First aid&quot;</p>"
+expect_contains "the clash: what was typed comes back" "$BODY" 'value="Typed"'
+for role in manager member viewer; do
+	form "$role" "/skills/$CS" "name=Juggling"
+	expect_eq "$role: POST /skills/$CS is 403" 403 "$STATUS"
+	form "$role" "/skills/$CS/delete" "confirm=1"
+	expect_eq "$role: POST /skills/$CS/delete is 403" 403 "$STATUS"
+done
+page POST "/skills/999" "$JA" "csrf=$CSRF&name=Juggling"
+expect_eq "editing no skill is 404" 404 "$STATUS"
+expect_eq "no refused skill form wrote anything" "$before" "$(digest)"
+expect_eq "the skill is as it was" "Crane signals|Hand signals" "$(sql "SELECT name, description FROM skill WHERE id = $CS")"
+
+form admin "/skills/$CS" "name=Crane+signalling&description="
+expect_eq "the edit form saves" 303 "$STATUS"
+expect_contains "the save goes back to the catalogue" "$HEADERS" "/skills"
+expect_eq "renamed, the description emptied" "Crane signalling|" "$(sql "SELECT name, description FROM skill WHERE id = $CS")"
+page POST "/skills/$CS" "$JA" "csrf=$CSRF&name=Crane+signalling&description=Banksman+signals"
+expect_eq "keeping its own name is no clash" 303 "$STATUS"
+expect_eq "the description saved" "Crane signalling|Banksman signals" "$(sql "SELECT name, description FROM skill WHERE id = $CS")"
+
+# in use: X has it, P4 requires it (the manager writes both, units 2 and 5)
+page GET "/positions/$P4" "$JM"
+MCSRF=$(csrf_of)
+page POST "/people/$X/skills" "$JM" "csrf=$MCSRF&skill_id=$CS&level=2"
+expect_eq "X gets the skill" 303 "$STATUS"
+page POST "/positions/$P4/skills" "$JM" "csrf=$MCSRF&skill_id=$CS&level=3"
+expect_eq "P4 requires the skill" 303 "$STATUS"
+before=$(digest)
+page POST "/skills/$CS/delete" "$JA" "csrf=$CSRF"
+expect_eq "deleting a skill in use by form is 409" 409 "$STATUS"
+expect_contains "the refusal names what uses it" "$BODY" \
+	"skill $CS (Crane signalling) is held by 1 person(s) and required by 1 position(s) ($P4): remove it from them first"
+expect_contains "the refusal is beside the button" "$BODY" 'aria-describedby="delete-err"'
+expect_contains "the edit page says what uses it" "$BODY" "1 person has it, 1 position requires it"
+expect_eq "the refused delete wrote nothing" "$before" "$(digest)"
+page POST "/people/$X/skills/$CS/delete" "$JM" "csrf=$MCSRF"
+expect_eq "X loses the skill" 303 "$STATUS"
+page POST "/skills/$CS/delete" "$JA" "csrf=$CSRF"
+expect_eq "still required by P4: 409" 409 "$STATUS"
+expect_contains "the refusal counts the position alone" "$BODY" \
+	"skill $CS (Crane signalling) is held by 0 person(s) and required by 1 position(s) ($P4): remove it from them first"
+page POST "/positions/$P4/skills/$CS/delete" "$JM" "csrf=$MCSRF"
+expect_eq "P4 stops requiring it" 303 "$STATUS"
+form admin "/skills/$CS/delete" ""
+expect_eq "the delete button removes an unused skill" 303 "$STATUS"
+expect_contains "the delete goes back to the catalogue" "$HEADERS" "/skills"
+expect_eq "the skill is gone" 0 "$(sql "SELECT count(*) FROM skill WHERE id = $CS")"
+page POST "/skills/$CS/delete" "$JA" "csrf=$CSRF"
+expect_eq "deleting it again is 404" 404 "$STATUS"
+
 finish
