@@ -43,6 +43,9 @@ static int is_arg(const struct cli_cmd *cmd, const struct field *f)
 	return (cmd->flags & CMD_NAME) && strcmp(f->name, arg_field(cmd)) == 0;
 }
 
+/* An optional argument given as itself and as its flag. */
+static int both_error(const struct cli_cmd *cmd, const struct field *f);
+
 static const struct field *field_by_flag(const struct field *fields, const char *flag)
 {
 	char name[64];
@@ -155,10 +158,17 @@ static void command_usage(const struct cli_cmd *cmd, FILE *out)
 	fprintf(out, "usage: tandem %s%s%s", cmd->noun, cmd->verb[0] ? " " : "", cmd->verb);
 	if (cmd->flags & CMD_ID)
 		fputs(" ID", out);
-	if (cmd->flags & CMD_NAME) {
-		fputc(' ', out);
-		for (const char *p = arg_field(cmd); *p; p++)
-			fputc(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p, out);
+	if (cmd->flags & (CMD_NAME | CMD_OPTARG)) {
+		/* the field in capitals, without its "_id": NAME, DAY, [UNIT] */
+		const char *name = arg_field(cmd);
+		size_t n = strlen(name);
+		if (n > 3 && strcmp(name + n - 3, "_id") == 0)
+			n -= 3;
+		fputs(cmd->flags & CMD_OPTARG ? " [" : " ", out);
+		for (size_t i = 0; i < n; i++)
+			fputc(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 'a' + 'A' : name[i], out);
+		if (cmd->flags & CMD_OPTARG)
+			fputc(']', out);
 	}
 	if (cmd->fields && cmd->fields->name)
 		fputs(" [flags]", out);
@@ -318,6 +328,14 @@ static int unknown_command(int argc, char **argv, int i)
 	return usage_error("unknown command '%s %s' (see 'tandem help %s')", noun, verb, noun);
 }
 
+static int both_error(const struct cli_cmd *cmd, const struct field *f)
+{
+	char flag[64];
+	flag_name(f->name, flag, sizeof flag);
+	return usage_error("'%s %s' takes the %s as its argument or as --%s, not both", cmd->noun,
+			   cmd->verb, flag, flag);
+}
+
 static int set_flag(struct cli *c, const char *flag, const char *value)
 {
 	const struct field *f = field_by_flag(c->cmd->fields, flag);
@@ -342,7 +360,8 @@ static int set_flag(struct cli *c, const char *flag, const char *value)
 				   flag, c->cmd->noun, c->cmd->verb, c->cmd->noun, c->cmd->verb);
 	}
 	if (c->set & f->bit)
-		return usage_error("flag --%s is given twice", flag);
+		return (c->cmd->flags & CMD_OPTARG) && strcmp(f->name, arg_field(c->cmd)) == 0
+			? both_error(c->cmd, f) : usage_error("flag --%s is given twice", flag);
 	if (!value)
 		return usage_error("flag --%s needs a value", flag);
 	if (field_from_text(f, c->obj, &c->set, value, &c->e))
@@ -490,7 +509,7 @@ int cli_main(int argc, char **argv)
 			 * --fix false still says no) */
 			const struct field *bf = field_by_flag(c.cmd->fields, flag);
 			const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-			int wants_arg = (c.cmd->flags & (CMD_ID | CMD_NAME)) && positional <= 0;
+			int wants_arg = (c.cmd->flags & (CMD_ID | CMD_NAME | CMD_OPTARG)) && positional <= 0;
 			/* the next word is the flag's value when it is yes or no, or
 			 * when it cannot be anything else (then a wrong word is
 			 * refused as the flag's) */
@@ -515,7 +534,7 @@ int cli_main(int argc, char **argv)
 			continue;
 		}
 		/* a positional argument */
-		int want = !!(c.cmd->flags & (CMD_ID | CMD_NAME));
+		int want = !!(c.cmd->flags & (CMD_ID | CMD_NAME | CMD_OPTARG));
 		int taken = positional;
 		if (help)
 			continue;
@@ -531,6 +550,10 @@ int cli_main(int argc, char **argv)
 				goto out;
 		} else {
 			const struct field *f = field_find(c.cmd->fields, arg_field(c.cmd));
+			if (f && (c.set & f->bit)) {
+				rc = both_error(c.cmd, f);
+				goto out;
+			}
 			if (f && field_from_text(f, c.obj, &c.set, arg, &c.e)) {
 				rc = report(&c, &c.e);
 				goto out;

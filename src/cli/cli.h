@@ -25,6 +25,9 @@ enum cli_flags {
 	CMD_WRITES = 1u << 5,	/* writes: one transaction with its audit record */
 	CMD_PRIVATE = 1u << 6,	/* its audit record names the command, not its
 				 * arguments (a pulse answer, a coaching note) */
+	CMD_OPTARG = 1u << 7,	/* takes at most one argument, filling the field its
+				 * table marks .arg, whose flag works too:
+				 * "unit evm 3" is "unit evm --unit 3" */
 };
 
 struct cli;

@@ -10,7 +10,7 @@
 #include "manage/ledger.h"
 
 const struct field evm_cli_fields[] = {
-	{.name = "unit_id", .type = FT_ID, .offset = offsetof(struct evm_opts, unit_id),
+	{.name = "unit_id", .arg = 1, .type = FT_ID, .offset = offsetof(struct evm_opts, unit_id),
 	 .bit = EVM_UNIT, .help = "the unit whose subtree to roll up (default: all)"},
 	{.name = "as_of", .type = FT_DATE, .offset = offsetof(struct evm_opts, as_of),
 	 .bit = EVM_AS_OF, .help = "the day the figures are taken on, YYYY-MM-DD (today)"},

@@ -13,7 +13,8 @@
 #include "web/page.h"
 
 const struct field complexity_cli_fields[] = {
-	{.name = "unit_id", .type = FT_ID, .offset = offsetof(struct complexity_opts, unit_id),
+	{.name = "unit_id", .arg = 1, .type = FT_ID,
+	 .offset = offsetof(struct complexity_opts, unit_id),
 	 .bit = 1u << 0, .help = "one unit (with its sub-units); every unit when left out"},
 	{0},
 };

@@ -193,8 +193,8 @@ const struct cli_cmd cli_commands[] = {
 	 "the rate when logged), the tools and the expenses up to that day.\n"
 	 "--weekly adds PV, EV and AC week by week. See docs/evm.md."},
 	{"unit", "evm", unit_evm_cmd, "earned value rolled up over the unit tree",
-	 evm_cli_fields, OBJ(evm_opts), CMD_JSON,
-	 "Each unit's figures sum the plans of its subtree (--unit ID: only that\n"
+	 evm_cli_fields, OBJ(evm_opts), CMD_JSON | CMD_OPTARG,
+	 "Each unit's figures sum the plans of its subtree (UNIT or --unit ID: only that\n"
 	 "subtree); CPI and SPI are recomputed from the sums."},
 	{"control", "verify", control_verify_cmd,
 	 "check the earned-value aggregates against the data", verify_cli_fields,
@@ -268,8 +268,9 @@ const struct cli_cmd cli_commands[] = {
 	{"person", "feed", person_feed_cmd, "what was published to a person, newest first",
 	 feed_query_fields, OBJ(feed_query), CMD_ID | CMD_JSON, NULL},
 	{"person", "load", person_load_cmd, "planned load against capacity per week",
-	 load_query_fields, OBJ(load_query), CMD_JSON,
-	 "Everyone, or --person ID, or the people of --unit ID and its subtree.\n"
+	 load_query_fields, OBJ(load_query), CMD_JSON | CMD_OPTARG,
+	 "Everyone, or one PERSON (or --person ID), or the people of --unit ID and its\n"
+	 "subtree.\n"
 	 "See docs/capacity.md for how the load is computed."},
 	{"person", "overloads", person_overloads_cmd, "the weeks where people are overloaded",
 	 load_query_fields, OBJ(load_query), CMD_JSON, NULL},
@@ -307,9 +308,9 @@ const struct cli_cmd cli_commands[] = {
 	/* control report, agenda, complexity */
 	{"unit", "complexity", unit_complexity_cmd,
 	 "coordination load per unit: open steps per person, dependencies, hand-offs",
-	 complexity_cli_fields, OBJ(complexity_opts), CMD_JSON,
-	 "Each unit's figures cover its sub-units. Without --unit, every unit as a\n"
-	 "tree. See docs/reports.md for the formulas."},
+	 complexity_cli_fields, OBJ(complexity_opts), CMD_JSON | CMD_OPTARG,
+	 "Each unit's figures cover its sub-units. Without a UNIT (or --unit), every unit\n"
+	 "as a tree. See docs/reports.md for the formulas."},
 	{"report", "control", report_control_cmd,
 	 "the control report of a unit and its sub-units for a period", report_fields,
 	 OBJ(report_input), CMD_JSON,

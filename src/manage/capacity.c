@@ -13,7 +13,8 @@
 enum { MAX_WEEKS = 104 };
 
 const struct field load_query_fields[] = {
-	{.name = "person_id", .type = FT_ID, .offset = offsetof(struct load_query, person_id),
+	{.name = "person_id", .arg = 1, .type = FT_ID,
+	 .offset = offsetof(struct load_query, person_id),
 	 .bit = LQ_PERSON, .help = "one person"},
 	{.name = "unit_id", .type = FT_ID, .offset = offsetof(struct load_query, unit_id),
 	 .bit = LQ_UNIT, .help = "the people of this unit and its subtree"},

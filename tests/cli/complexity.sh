@@ -146,8 +146,12 @@ expect_rc "a unit that is no id exits 3" 3
 expect_contains "a unit that is no id names --unit" "$ERR" "--unit:"
 t unit complexity --unit 0
 expect_rc "unit 0 exits 3" 3
-t unit complexity 2
-expect_rc "a positional argument is a usage error" 2
+t unit complexity --unit 2 --json
+flag=$OUT
+t unit complexity 2 --json
+expect_eq "a positional unit is --unit's" "$flag" "$OUT"
+t unit complexity 2 3
+expect_rc "a second argument is a usage error" 2
 expect_eq "complexity wrote nothing" "$before" "$(dbsum)"
 
 finish

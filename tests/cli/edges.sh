@@ -111,4 +111,32 @@ expect_contains "and says what --vacant takes" "$ERR" "vacant: must be true or f
 t control verify --fix
 expect_rc "control verify --fix alone" 0
 
+# An optional argument fills the field its flag names: "unit evm 3" is
+# "unit evm --unit 3"; giving both is refused, naming both.
+P=$(sql "SELECT min(id) FROM person")
+for cmd in "unit evm" "unit complexity"; do
+	# shellcheck disable=SC2086
+	t $cmd --unit "$U" --json
+	flag=$OUT
+	# shellcheck disable=SC2086
+	t $cmd "$U" --json
+	expect_rc "$cmd UNIT" 0
+	expect_eq "$cmd UNIT is $cmd --unit UNIT" "$flag" "$OUT"
+	for both in "$U --unit $U" "--unit $U $U"; do
+		# shellcheck disable=SC2086
+		t $cmd $both
+		expect_rc "$cmd $both exits 2" 2
+		expect_contains "$cmd $both says so" "$ERR" "takes the unit as its argument or as --unit, not both"
+	done
+done
+t person load --person "$P" --from 2026-11-23 --weeks 2 --json
+flag=$OUT
+t person load "$P" --from 2026-11-23 --weeks 2 --json
+expect_eq "person load PERSON is person load --person PERSON" "$flag" "$OUT"
+t person load x
+expect_rc "person load with a word exits 3" 3
+expect_contains "and names what it must be" "$ERR" "must be an id"
+t unit evm --help
+expect_contains "the usage shows the optional argument" "$OUT" "usage: tandem unit evm [UNIT] [flags]"
+
 finish
