@@ -598,6 +598,18 @@ expect_eq "a top-level unit: no parent" "Board|" "$(sql "SELECT name, parent_id 
 page POST /units "$J" "csrf=$CSRF&name=Coup&parent_id="
 expect_status "a manager creating a top-level unit: 403" 403
 
+# --- a page's GET form sends its empty inputs ---------------------------------------------------
+# An empty input is a filter not given (the API refuses one: errors.sh);
+# a value that is given is still checked, and an unknown key still refused.
+page GET "/expenses?plan_id=&from=&to=" "$A"
+expect_status "a filter form with empty inputs: 200" 200
+page GET "/expenses?plan_id=abc&from=" "$A"
+expect_status "a filter given badly is still refused: 400" 400
+expect_contains "and named" "$BODY" "lan_id: must be an id"
+page GET "/expenses?nope=" "$A"
+expect_status "an unknown key, even empty, is still refused: 400" 400
+
+
 # --- error pages --------------------------------------------------------------------------
 
 page GET /plans/999999 "$J"

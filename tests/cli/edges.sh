@@ -139,4 +139,14 @@ expect_contains "and names what it must be" "$ERR" "must be an id"
 t unit evm --help
 expect_contains "the usage shows the optional argument" "$OUT" "usage: tandem unit evm [UNIT] [flags]"
 
+# A command's argument may fill another field than its name: the day of
+# a holiday, which then has no flag of its own.
+t calendar add
+expect_rc "calendar add without its day exits 2" 2
+expect_contains "it asks for the DAY" "$ERR" "'calendar add' needs a DAY"
+t calendar add 2026-12-25 --day 2026-12-24 --name X
+expect_rc "--day as a flag exits 2" 2
+expect_contains "it says the day is the argument" "$ERR" "takes the day as its argument, not --day"
+expect_eq "neither wrote a holiday" 0 "$(sql 'SELECT count(*) FROM holiday')"
+
 finish
