@@ -331,6 +331,12 @@ int pulse_send_cmd(struct cli *c);
 int pulse_answer_cmd(struct cli *c);
 int pulse_results_cmd(struct cli *c);
 int pulse_trend_cmd(struct cli *c);
+/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+/* @timeprofile: the time profile of the people who manage others */
+/* @archetype: the archetype generator for the balance validation */
+/* @assess: the self-assessment, cohorts and workshops */
 int demo_cmd(struct cli *c);
 int serve_cmd(struct cli *c);
 int migrate_cmd(struct cli *c);

@@ -552,6 +552,13 @@ const struct cli_cmd cli_commands[] = {
 	{"pulse", "trend", pulse_trend_cmd, "the mean of one question over the pulses asking it",
 	 pulse_trend_fields, OBJ(pulse_view), CMD_JSON, NULL},
 
+	/* change and balance */
+	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	/* @timeprofile: the time profile of the people who manage others */
+	/* @archetype: the archetype generator for the balance validation */
+	/* @assess: the self-assessment, cohorts and workshops */
 	{"demo", "", demo_cmd, "seed the demo organization into an empty database",
 	 demo_fields, OBJ(demo_opts), CMD_JSON | CMD_WRITES,
 	 "With size flags it is the data generator for benchmarks:\n"

@@ -528,6 +528,9 @@ int demo_seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 	if (rc == 0) rc = recognition_demo(db, today, e);
 	/* @pulse */
 	if (rc == 0) rc = pulse_demo(db, today, e);
+	/* @change: initiatives at different steps */
+	/* @assess: a few self-assessments */
+	/* @archetype: units in different quadrants, and a balance history (last) */
 out:
 	return db_end(db, rc, e);
 }

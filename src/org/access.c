@@ -36,7 +36,8 @@ static const char *const kind_names[] = {"", "unit", "person", "plan", "step", "
 					 "tool", "target", "budget line", "expense",
 					 "position", "problem", "vision", "strategy", "signal",
 					 "communication", "stakeholder", "coalition", "idea",
-					 "recognition", "pulse", "account"};
+					 "recognition", "pulse", "initiative", "cohort",
+					 "account"};
 
 static const char *const unit_of_sql[] = {
 	[K_UNIT] = "SELECT id FROM unit WHERE id = :id",
@@ -71,12 +72,14 @@ static const char *const unit_of_sql[] = {
 	[K_RECOGNITION] = "SELECT coalesce(r.to_unit_id, p.unit_id) FROM recognition r "
 			  "LEFT JOIN person p ON p.id = r.to_person_id WHERE r.id = :id",
 	[K_PULSE] = "SELECT unit_id FROM pulse WHERE id = :id",
+	[K_INITIATIVE] = "SELECT coalesce(unit_id, 0) FROM initiative WHERE id = :id",
+	[K_COHORT] = "SELECT unit_id FROM cohort WHERE id = :id",
 };
 
 int access_unit_of(struct db *db, enum kind k, int64_t id, int64_t *unit, struct err *e)
 {
 	*unit = 0;
-	if (k < K_UNIT || k > K_PULSE)
+	if (k < K_UNIT || k > K_COHORT)
 		return 0;
 	struct stmt *st = db_prepare(db, unit_of_sql[k], e);
 	if (!st)

@@ -40,6 +40,7 @@ enum kind {
 	K_TARGET, K_BUDGET, K_EXPENSE, K_POSITION, K_PROBLEM,
 	K_VISION, K_STRATEGY, K_SIGNAL, K_COMM, K_STAKEHOLDER, K_COALITION, K_IDEA,
 	K_RECOGNITION, K_PULSE,
+	K_INITIATIVE, K_COHORT,
 	K_ACCOUNT,	/* accounts and the audit log: admins only */
 };
 enum action { A_READ = 0, A_WRITE };

@@ -303,6 +303,12 @@ int pulse_send_api(struct req *r);
 int pulse_answer_api(struct req *r);
 int pulse_results_api(struct req *r);
 int pulse_trend_api(struct req *r);
+/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+/* @timeprofile: the time profile of the people who manage others */
+/* @archetype: the archetype generator for the balance validation */
+/* @assess: the self-assessment, cohorts and workshops */
 int health_api(struct req *r);
 int overview_api(struct req *r);	/* page_manage.c: the management overview */
 int lead_overview_api(struct req *r);	/* page_lead.c: the leadership overview */

@@ -242,6 +242,14 @@ static const struct nav_item nav_leadership[] = {
 	{"ideas", "/ideas", "Ideas"},
 	{"pulses", "/pulses", "Pulse"},
 };
+/* Kotter's eight steps and the balance between the two systems */
+static const struct nav_item nav_change[] = {
+	{"change", "/change", "Initiatives"},
+	{"balance", "/balance", "Balance"},
+	{"time-profile", "/balance/time", "Time profile"},
+	{"assess", "/assess", "Self-assessment"},
+	{"workshops", "/workshops", "Workshops"},
+};
 static const struct nav_item nav_org[] = {
 	{"units", "/units", "Units"},
 	{"people", "/people", "People"},
@@ -287,6 +295,8 @@ void page_begin(struct req *r, const char *title, const char *nav)
 			 sizeof nav_management / sizeof nav_management[0], nav);
 		nav_list(b, "nav-l", "Leadership", nav_leadership,
 			 sizeof nav_leadership / sizeof nav_leadership[0], nav);
+		nav_list(b, "nav-c", "Change", nav_change, sizeof nav_change / sizeof nav_change[0],
+			 nav);
 		nav_list(b, "nav-o", "Organization", nav_org,
 			 sizeof nav_org / sizeof nav_org[0] - (r->who.role == ROLE_ADMIN ? 0 : 1), nav);
 		html_raw(b, "</nav>\n");

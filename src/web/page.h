@@ -194,6 +194,12 @@ int pulses_page(struct req *r);
 int pulse_page(struct req *r);
 int pulse_answer_page(struct req *r);
 int pulse_answer_post_page(struct req *r);
+/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+/* @timeprofile: the time profile of the people who manage others */
+/* @archetype: the archetype generator for the balance validation */
+/* @assess: the self-assessment, cohorts and workshops */
 int css_asset(struct req *r);
 int js_asset(struct req *r);
 int units_page(struct req *r);

@@ -220,6 +220,13 @@ const struct route page_routes[] = {
 	{"GET", "/pulses/:id/answer", pulse_answer_page, PAGE, K_NONE, A_READ},
 	{"POST", "/pulses/:id/answer", pulse_answer_post_page, FORM, K_NONE, A_READ},
 
+	/* change and balance */
+	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	/* @timeprofile: the time profile of the people who manage others */
+	/* @archetype: the archetype generator for the balance validation */
+	/* @assess: the self-assessment, cohorts and workshops */
 	{"GET", "/audit", audit_page, PAGE | ROUTE_ADMIN, K_ACCOUNT, A_READ},
 	{0},
 };

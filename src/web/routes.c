@@ -267,6 +267,13 @@ const struct route api_routes[] = {
 	 K_NONE, A_WRITE},
 	{"GET", "/api/v1/pulses/:id/results", pulse_results_api, 0, K_NONE, A_READ},
 
+	/* change and balance */
+	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	/* @timeprofile: the time profile of the people who manage others */
+	/* @archetype: the archetype generator for the balance validation */
+	/* @assess: the self-assessment, cohorts and workshops */
 	{"GET", "/api/v1/overview", overview_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/lead", lead_overview_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/me", me_api, 0, K_NONE, A_READ},

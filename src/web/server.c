@@ -438,6 +438,7 @@ static int target_unit(struct req *r, enum kind k, int64_t *unit, int64_t *perso
 		{K_STRATEGY, "unit_id", K_UNIT}, {K_SIGNAL, "unit_id", K_UNIT},
 		{K_COMM, "unit_id", K_UNIT},	{K_STAKEHOLDER, "owner_id", K_PERSON},
 		{K_COALITION, "unit_id", K_UNIT}, {K_PULSE, "unit_id", K_UNIT},
+		{K_INITIATIVE, "unit_id", K_UNIT}, {K_COHORT, "unit_id", K_UNIT},
 	};
 	*unit = 0;
 	*person = 0;

@@ -232,8 +232,10 @@ t unit evm --as-of 2026-03-20 --json
 want=$OUT
 # (the database as it was at version 3: the later migrations' tables go
 # too, children first; a new migration adds its own here)
-later="coaching_note pulse_comment pulse_count pulse_responded pulse_invite pulse_unit
-	pulse_question pulse idea_vote idea recognition org_value coalition_member coalition
+later="assessment_answer assessment cohort_member cohort balance_score balance_snapshot
+	volunteer anchor recognition win obstacle initiative_comm initiative_plan initiative_strategy
+	initiative_theme initiative_signal initiative_unit initiative_step initiative coaching_note pulse_comment pulse_count pulse_responded pulse_invite pulse_unit
+	pulse_question pulse idea_vote idea org_value coalition_member coalition
 	commitment comm_recipient comm_audience comm stakeholder signal_response signal_theme
 	theme signal plan_strategy strategy vision"
 drops=$(for x in $later; do printf 'DROP TABLE %s; ' "$x"; done)

@@ -561,8 +561,12 @@ static void test_copy_tables_cover_schema(void **state)
 	 * signal_response stakeholder comm comm_audience comm_recipient
 	 * commitment coalition coalition_member org_value recognition idea
 	 * idea_vote pulse pulse_question pulse_unit pulse_invite
-	 * pulse_responded pulse_count pulse_comment coaching_note (26) */
-	assert_int_equal(n, 59);
+	 * pulse_responded pulse_count pulse_comment coaching_note (26);
+	 * initiative initiative_step initiative_unit initiative_signal
+	 * initiative_theme initiative_strategy initiative_plan initiative_comm
+	 * obstacle win anchor volunteer balance_snapshot balance_score cohort
+	 * cohort_member assessment assessment_answer (18) */
+	assert_int_equal(n, 77);
 }
 
 /* Database URLs appear in messages and logs with the password masked. */

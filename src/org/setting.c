@@ -1,0 +1,117 @@
+/* setting: see setting.h. */
+#include "org/setting.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/field.h"
+
+const struct setting_def setting_defs[] = {
+	/* @change: the eight steps' evidence thresholds (change.*) */
+	/* @urgency: true urgency, complacency, false urgency (change.urgency_*) */
+	/* @balance: the quadrant's thresholds (balance.*) */
+	/* @assess: the self-assessment (assess.*) */
+	{0},
+};
+
+const struct setting_def *setting_def_find(const char *key)
+{
+	for (const struct setting_def *d = setting_defs; key && d->key; d++)
+		if (strcmp(d->key, key) == 0)
+			return d;
+	return NULL;
+}
+
+static int stored(struct db *db, const struct setting_def *d, int64_t *out, int *found,
+		  struct err *e)
+{
+	*found = 0;
+	struct stmt *st = db_prepare(db, "SELECT value FROM setting WHERE key = :key", e);
+	if (!st)
+		return -1;
+	db_bind_text(st, ":key", d->key);
+	int rc = db_step(st, e);
+	if (rc == 1) {
+		int64_t x;
+		if (field_parse_int(db_col_text(st, 0), &x) == 0 && x >= d->min && x <= d->max) {
+			*out = x;
+			*found = 1;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int setting_int(struct db *db, const char *key, int64_t *out, struct err *e)
+{
+	const struct setting_def *d = setting_def_find(key);
+	assert(d);
+	if (!d)
+		return err_set(e, ERR_INTERNAL, "key", "no setting %s", key);
+	int found;
+	*out = d->def;
+	return stored(db, d, out, &found, e);
+}
+
+int setting_is_set(struct db *db, const char *key, int *set, struct err *e)
+{
+	const struct setting_def *d = setting_def_find(key);
+	int64_t v;
+	*set = 0;
+	if (!d)
+		return err_set(e, ERR_BAD_INPUT, "key", "key: no setting %s (tandem setting list)",
+			       key ? key : "");
+	return stored(db, d, &v, set, e);
+}
+
+static int write(struct db *db, const char *key, const char *value, struct err *e)
+{
+	if (db_begin(db, e))
+		return -1;
+	int rc = -1;
+	struct stmt *st = db_prepare(db, "DELETE FROM setting WHERE key = :key", e);
+	if (st) {
+		db_bind_text(st, ":key", key);
+		int r = db_step(st, e);
+		db_done(st);
+		st = NULL;
+		if (r >= 0 && !value)
+			rc = 0;
+		else if (r >= 0)
+			st = db_prepare(db, "INSERT INTO setting (key, value) VALUES (:key, :value)",
+					e);
+	}
+	if (st) {
+		db_bind_text(st, ":key", key);
+		db_bind_text(st, ":value", value);
+		if (db_step(st, e) >= 0)
+			rc = 0;
+		db_done(st);
+	}
+	return db_end(db, rc, e);
+}
+
+int setting_put(struct db *db, const char *key, int64_t value, struct err *e)
+{
+	const struct setting_def *d = setting_def_find(key);
+	if (!d)
+		return err_set(e, ERR_BAD_INPUT, "key", "key: no setting %s (tandem setting list)",
+			       key ? key : "");
+	if (value < d->min || value > d->max)
+		return err_set(e, ERR_BAD_INPUT, "value",
+			       "value: %s must be a whole number from %lld to %lld", d->key,
+			       (long long)d->min, (long long)d->max);
+	char text[24];
+	snprintf(text, sizeof text, "%lld", (long long)value);
+	return write(db, d->key, text, e);
+}
+
+int setting_unset(struct db *db, const char *key, struct err *e)
+{
+	const struct setting_def *d = setting_def_find(key);
+	if (!d)
+		return err_set(e, ERR_BAD_INPUT, "key", "key: no setting %s (tandem setting list)",
+			       key ? key : "");
+	return write(db, d->key, NULL, e);
+}
