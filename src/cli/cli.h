@@ -332,11 +332,86 @@ int pulse_answer_cmd(struct cli *c);
 int pulse_results_cmd(struct cli *c);
 int pulse_trend_cmd(struct cli *c);
 /* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+#include "change/initiative.h"	/* the field tables and input structs, for commands.c */
+struct change_show_opts {	/* change show --as-of */
+	const char *as_of;
+};
+struct change_link_opts {	/* change link/unlink: one id per kind (initiative.h) */
+	int64_t ids[IL_NKINDS];
+};
+struct change_resolve_opts {	/* change obstacle resolve --day */
+	const char *day;
+};
+struct change_advance_opts {	/* change advance --override REASON */
+	const char *override;
+};
+extern const struct field change_show_fields[];
+extern const struct field change_link_fields[];
+extern const struct field change_resolve_fields[];
+extern const struct field change_advance_fields[];
+extern const struct field change_unvolunteer_fields[];
+int change_add_cmd(struct cli *c);
+int change_list_cmd(struct cli *c);
+int change_show_cmd(struct cli *c);
+int change_set_cmd(struct cli *c);
+int change_rm_cmd(struct cli *c);
+int change_link_cmd(struct cli *c);
+int change_unlink_cmd(struct cli *c);
+int change_advance_cmd(struct cli *c);
+int change_obstacle_add_cmd(struct cli *c);
+int change_obstacle_resolve_cmd(struct cli *c);
+int change_obstacle_rm_cmd(struct cli *c);
+int change_win_add_cmd(struct cli *c);
+int change_win_rm_cmd(struct cli *c);
+int change_anchor_add_cmd(struct cli *c);
+int change_anchor_rm_cmd(struct cli *c);
+int change_volunteer_cmd(struct cli *c);
+int change_unvolunteer_cmd(struct cli *c);
 /* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+struct urgency_opts {	/* tandem change urgency's flags (cmd_urgency.c) */
+	int64_t initiative_id, unit_id;
+	const char *as_of;
+};
+enum { UO_INITIATIVE = 1u << 0, UO_UNIT = 1u << 1, UO_AS_OF = 1u << 2 };
+extern const struct field urgency_cli_fields[];
+int change_urgency_cmd(struct cli *c);
+int change_network_cmd(struct cli *c);
 /* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+int balance_cmd(struct cli *c);
+int balance_show_cmd(struct cli *c);
+int balance_snapshot_cmd(struct cli *c);
+int balance_history_cmd(struct cli *c);
 /* @timeprofile: the time profile of the people who manage others */
+#include "balance/timeprofile.h"	/* struct tp_query, tp_query_fields */
+int balance_time_cmd(struct cli *c);
+struct setting_opts {	/* tandem setting set KEY --value N, unset KEY (cmd_setting.c) */
+	const char *key;
+	int64_t value;
+};
+enum { SET_KEY = 1u << 0, SET_VALUE = 1u << 1 };
+extern const struct field setting_cli_fields[];
+extern const struct field setting_key_fields[];
+int setting_list_cmd(struct cli *c);
+int setting_set_cmd(struct cli *c);
+int setting_unset_cmd(struct cli *c);
 /* @archetype: the archetype generator for the balance validation */
+#include "balance/archetype.h"	/* archetype_fields, struct archetype_opts */
+int balance_generate_cmd(struct cli *c);
 /* @assess: the self-assessment, cohorts and workshops */
+#include "balance/assess.h"	/* the command table's field tables */
+#include "balance/cohort.h"
+int assess_items_cmd(struct cli *c);	/* cmd_assess.c */
+int assess_take_cmd(struct cli *c);
+int assess_show_cmd(struct cli *c);
+int assess_unit_cmd(struct cli *c);
+int assess_cohort_cmd(struct cli *c);
+int assess_compare_cmd(struct cli *c);
+int workshop_new_cmd(struct cli *c);
+int workshop_list_cmd(struct cli *c);
+int workshop_show_cmd(struct cli *c);
+int workshop_close_cmd(struct cli *c);
+int workshop_rm_cmd(struct cli *c);
+int workshop_join_cmd(struct cli *c);
 int demo_cmd(struct cli *c);
 int serve_cmd(struct cli *c);
 int migrate_cmd(struct cli *c);

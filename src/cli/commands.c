@@ -1,5 +1,6 @@
 /* commands: the one command table. Help, flag parsing and dispatch are
  * generated from it by cli.c; each handler lives in cmd_<noun>.c. */
+#include "balance/balance.h"
 #include "cli/cli.h"
 #include "lead/coalition.h"
 #include "lead/note.h"
@@ -554,11 +555,139 @@ const struct cli_cmd cli_commands[] = {
 
 	/* change and balance */
 	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+	{"change", "add", change_add_cmd, "start a change initiative: change add NAME --sponsor P",
+	 initiative_fields, OBJ(initiative_input), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "Step 1 (Urgency) is reached on --started (today). Link what justifies and carries it "
+	 "with 'change link'."},
+	{"change", "list", change_list_cmd, "the initiatives: step, days in step, what blocks each",
+	 initiative_filter_fields, OBJ(initiative_filter), CMD_JSON,
+	 "--unit lists that unit's subtree's initiatives and the organization's."},
+	{"change", "show", change_show_cmd, "an initiative: links, evidence checklist and history",
+	 change_show_fields, OBJ(change_show_opts), CMD_ID | CMD_JSON, NULL},
+	{"change", "set", change_set_cmd, "change an initiative's name, sponsor, unit, status...",
+	 initiative_set_fields, OBJ(initiative_input), CMD_WRITES | CMD_ID | CMD_JSON | CMD_PATCH,
+	 NULL},
+	{"change", "rm", change_rm_cmd, "remove an initiative with its links and parts", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"change", "link", change_link_cmd, "link units, signals, themes, strategies, plans, comms",
+	 change_link_fields, OBJ(change_link_opts), CMD_WRITES | CMD_ID,
+	 "Linked units are the affected units; several flags link several at once."},
+	{"change", "unlink", change_unlink_cmd, "unlink what 'change link' linked",
+	 change_link_fields, OBJ(change_link_opts), CMD_WRITES | CMD_ID, NULL},
+	{"change", "advance", change_advance_cmd, "move to the next step when its evidence is met",
+	 change_advance_fields, OBJ(change_advance_opts), CMD_WRITES | CMD_ID | CMD_JSON,
+	 "Refused (exit 5) with what is missing, one line each on stderr; --override REASON "
+	 "advances anyway and records the reason and who (docs/change.md)."},
+	{"change", "obstacle add", change_obstacle_add_cmd, "log an obstacle to an initiative",
+	 obstacle_fields, OBJ(obstacle_input), CMD_WRITES | CMD_ID, NULL},
+	{"change", "obstacle resolve", change_obstacle_resolve_cmd, "mark an obstacle resolved",
+	 change_resolve_fields, OBJ(change_resolve_opts), CMD_WRITES | CMD_ID, NULL},
+	{"change", "obstacle rm", change_obstacle_rm_cmd, "remove an obstacle", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"change", "win add", change_win_add_cmd, "record a short-term win of an initiative",
+	 win_fields, OBJ(win_input), CMD_WRITES | CMD_ID,
+	 "Celebrate it with 'recognition add ... --win WIN'."},
+	{"change", "win rm", change_win_rm_cmd, "remove a win (its recognitions stay)", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"change", "anchor add", change_anchor_add_cmd, "record a value or practice as changed",
+	 anchor_fields, OBJ(anchor_input), CMD_WRITES | CMD_ID, NULL},
+	{"change", "anchor rm", change_anchor_rm_cmd, "remove an anchor", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"change", "volunteer", change_volunteer_cmd, "add a volunteer to an initiative",
+	 volunteer_fields, OBJ(volunteer_input), CMD_WRITES | CMD_ID, NULL},
+	{"change", "unvolunteer", change_unvolunteer_cmd, "remove a volunteer",
+	 change_unvolunteer_fields, OBJ(volunteer_input), CMD_WRITES | CMD_ID, NULL},
 	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	{"change", "urgency", change_urgency_cmd,
+	 "true urgency, complacency or false urgency, read from the data",
+	 urgency_cli_fields, OBJ(urgency_opts), CMD_JSON | CMD_OPTARG,
+	 "INIT (or --initiative ID): one initiative, over the units it affects; --unit U:\n"
+	 "one unit with its subtree; neither: every active initiative and every unit.\n"
+	 "The window is the change.urgency_window days (90) up to --as-of (today).\n"
+	 "Looking outward (external signals per 10 people, reviewed) with progress (open\n"
+	 "steps advanced) is true urgency; busy (meetings, new plans, problems, internal\n"
+	 "signals per 10 people) without progress is false urgency; anything else is\n"
+	 "complacency. Thresholds: the settings change.urgency_* (docs/urgency.md)."},
+	{"change", "network", change_network_cmd,
+	 "the volunteers beside the hierarchy: units, levels, managers, outsiders", NULL, 0,
+	 CMD_ID | CMD_JSON,
+	 "A root unit is level 1; a manager is someone another person reports to;\n"
+	 "outside: a volunteer whose unit is not under any of the affected units."},
 	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	{"balance", "", balance_cmd, "every unit's management and leadership scores and quadrant",
+	 bal_filter_fields, OBJ(bal_filter), CMD_JSON,
+	 "Each unit's scores cover its subtree; the first row is the organization.\n"
+	 "--unit ID: only that subtree; --json: every indicator with its value, band,\n"
+	 "weight, score, too-much flag, why and source, and the actions. See\n"
+	 "docs/balance.md."},
+	{"balance", "show", balance_show_cmd, "one unit's indicators and actions (no unit: the organization)",
+	 bal_show_fields, OBJ(bal_filter), CMD_JSON | CMD_OPTARG, NULL},
+	{"balance", "snapshot", balance_snapshot_cmd, "keep every unit's scores as of a day",
+	 bal_day_fields, OBJ(bal_filter), CMD_WRITES | CMD_JSON, NULL},
+	{"balance", "history", balance_history_cmd, "the snapshots' scores of a unit (or the organization)",
+	 bal_unit_fields, OBJ(bal_filter), CMD_JSON, NULL},
 	/* @timeprofile: the time profile of the people who manage others */
+	{"balance", "time", balance_time_cmd,
+	 "the time profile: how managers spend their logged time, per process and class",
+	 tp_query_fields, OBJ(tp_query), CMD_JSON | CMD_OPTARG,
+	 "Managers are the people who manage someone. Minutes per activity class (an\n"
+	 "entry's own, else its step's, else unclassified: the work itself) and per\n"
+	 "process, as shares of all their logged time, beside everyone else's; then\n"
+	 "the units below with their managers' leadership share. The period defaults\n"
+	 "to the last balance.time_window_days days (90) up to today."},
+	{"setting", "list", setting_list_cmd, "list the tunable thresholds with their values",
+	 NULL, 0, CMD_JSON,
+	 "Each key with its value, default, range, unit, whether it is set or the\n"
+	 "default, and what it decides. This list is the reference (docs/settings.md)."},
+	{"setting", "set", setting_set_cmd, "set a threshold: tandem setting set KEY --value N",
+	 setting_cli_fields, OBJ(setting_opts), CMD_WRITES | CMD_NAME,
+	 "An unknown key or a value outside the key's range is refused (exit 3)."},
+	{"setting", "unset", setting_unset_cmd, "put a threshold back to its default",
+	 setting_key_fields, OBJ(setting_opts), CMD_WRITES | CMD_NAME, NULL},
 	/* @archetype: the archetype generator for the balance validation */
+	{"balance", "generate", balance_generate_cmd,
+	 "generate an archetype organization into an empty database", archetype_fields,
+	 OBJ(archetype_opts), CMD_WRITES | CMD_JSON,
+	 "Archetypes: strong (well led, well managed), overmanaged (management in\n"
+	 "excess, leadership missing), overled (the mirror), weak (neither). Units\n"
+	 "form a tree (a root, then 2-5 children each); every indicator of the\n"
+	 "balance is driven per unit from the archetype's ranges with the seed.\n"
+	 "  tandem balance generate --archetype overled --units 25 --seed 2"},
 	/* @assess: the self-assessment, cohorts and workshops */
+	{"assess", "items", assess_items_cmd, "the 24 statements of the self-assessment", NULL, 0,
+	 CMD_JSON, NULL},
+	{"assess", "take", assess_take_cmd, "take the self-assessment as a person",
+	 assess_take_fields, OBJ(assess_take_input), CMD_PRIVATE | CMD_JSON,
+	 "Without --answers (and on a terminal) it asks each statement in turn; q stops\n"
+	 "without saving. A person may retake it: the latest counts. The answers are\n"
+	 "theirs alone, and the audit log keeps none of them."},
+	{"assess", "show", assess_show_cmd, "a person's own profile beside their unit's",
+	 assess_person_fields, OBJ(assess_person_q), CMD_JSON,
+	 "The six processes' means (1-5) and scores (0-100), and the unit's anonymous\n"
+	 "aggregate when enough people answered (the setting assess.min_group)."},
+	{"assess", "unit", assess_unit_cmd, "a unit's anonymous aggregate (with the units under it)",
+	 NULL, 0, CMD_ID | CMD_JSON,
+	 "Refused (exit 5) while fewer people answered than the setting assess.min_group\n"
+	 "(default 5, never below 3)."},
+	{"assess", "cohort", assess_cohort_cmd, "a workshop cohort's anonymous aggregate", NULL, 0,
+	 CMD_ID | CMD_JSON, "Refused (exit 5) while fewer answered than the cohort's minimum."},
+	{"assess", "compare", assess_compare_cmd,
+	 "perception beside evidence: a unit's self-assessment beside its balance scores", NULL, 0,
+	 CMD_ID | CMD_JSON,
+	 "The processes are sorted by the largest disagreement, each explained in words."},
+	{"workshop", "new", workshop_new_cmd, "create a workshop cohort with a join code",
+	 cohort_fields, OBJ(cohort_input), CMD_WRITES | CMD_NAME | CMD_JSON,
+	 "Participants join at /join with the code (or: tandem workshop join CODE --person P)."},
+	{"workshop", "list", workshop_list_cmd, "list workshop cohorts", cohort_filter_fields,
+	 OBJ(cohort_filter), CMD_JSON, NULL},
+	{"workshop", "show", workshop_show_cmd, "show a workshop and its aggregate", NULL, 0,
+	 CMD_ID | CMD_JSON, NULL},
+	{"workshop", "close", workshop_close_cmd, "close a workshop: no one new, no more answers",
+	 NULL, 0, CMD_WRITES | CMD_ID, NULL},
+	{"workshop", "rm", workshop_rm_cmd, "remove a workshop (its assessments stay)", NULL, 0,
+	 CMD_WRITES | CMD_ID, NULL},
+	{"workshop", "join", workshop_join_cmd, "add a person to a workshop by its join code",
+	 cohort_join_fields, OBJ(cohort_join_input), CMD_WRITES | CMD_NAME, NULL},
 	{"demo", "", demo_cmd, "seed the demo organization into an empty database",
 	 demo_fields, OBJ(demo_opts), CMD_JSON | CMD_WRITES,
 	 "With size flags it is the data generator for benchmarks:\n"

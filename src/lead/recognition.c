@@ -28,7 +28,9 @@
 	 .offset = offsetof(struct recognition_input, step_id), .bit = REC_STEP,           \
 	 .help = "the plan step it served"},                                               \
 	{.name = "day", .type = FT_DATE, .offset = offsetof(struct recognition_input, day), \
-	 .bit = REC_DAY, .help = "the day, YYYY-MM-DD (today)"},
+	 .bit = REC_DAY, .help = "the day, YYYY-MM-DD (today)"},                           \
+	{.name = "win_id", .type = FT_ID, .offset = offsetof(struct recognition_input, win_id), \
+	 .bit = REC_WIN, .help = "the change initiative's short-term win it celebrates"},
 
 const struct field recognition_fields[] = {
 	{.name = "from_id", .type = FT_ID, .offset = offsetof(struct recognition_input, from_id),
@@ -112,6 +114,10 @@ static int validate(struct db *db, const struct recognition_input *in, unsigned 
 		return -1;
 	if ((set & REC_STEP) && step_must_exist(db, in->step_id, "step_id", e))
 		return -1;
+	if ((set & REC_WIN) &&
+	    must_exist(db, "SELECT 1 FROM win WHERE id = :id", in->win_id, "win_id",
+		       "an unknown win", e))
+		return -1;
 	return 0;
 }
 
@@ -129,8 +135,8 @@ int recognition_add(struct db *db, const struct recognition_input *in, unsigned 
 	date_format(date_today(), today);
 	struct stmt *st = db_prepare(db,
 		"INSERT INTO recognition (from_id, to_person_id, to_unit_id, message, value_id, "
-		"strategy_id, step_id, day) VALUES (:from, :to, :team, :msg, :value, :strategy, "
-		":step, :day) RETURNING id", e);
+		"strategy_id, step_id, day, win_id) VALUES (:from, :to, :team, :msg, :value, "
+		":strategy, :step, :day, :win) RETURNING id", e);
 	if (!st)
 		goto out;
 	db_bind_int(st, ":from", in->from_id);
@@ -141,6 +147,7 @@ int recognition_add(struct db *db, const struct recognition_input *in, unsigned 
 	db_bind_id(st, ":strategy", (set & REC_STRATEGY) ? in->strategy_id : 0);
 	db_bind_id(st, ":step", (set & REC_STEP) ? in->step_id : 0);
 	db_bind_text(st, ":day", (set & REC_DAY) ? in->day : today);
+	db_bind_id(st, ":win", (set & REC_WIN) ? in->win_id : 0);
 	if (db_one_int(st, id, e) == 1)
 		rc = 0;
 out:
@@ -150,7 +157,7 @@ out:
 #define REC_SELECT                                                                        \
 	"SELECT r.id, r.from_id, fp.name, r.to_person_id, r.to_unit_id, "                 \
 	"coalesce(tp.name, tu.name), r.value_id, v.name, r.message, r.strategy_id, "      \
-	"r.step_id, r.day FROM recognition r JOIN person fp ON fp.id = r.from_id "        \
+	"r.step_id, r.day, r.win_id FROM recognition r JOIN person fp ON fp.id = r.from_id " \
 	"LEFT JOIN person tp ON tp.id = r.to_person_id "                                  \
 	"LEFT JOIN unit tu ON tu.id = r.to_unit_id JOIN org_value v ON v.id = r.value_id "
 
@@ -169,6 +176,7 @@ static void rec_row(struct stmt *st, struct arena *a, void *item)
 	r->strategy_id = db_col_int(st, 9);
 	r->step_id = db_col_int(st, 10);
 	r->day = arena_strdup(a, db_col_text(st, 11));
+	r->win_id = db_col_int(st, 12);
 }
 
 int recognition_get(struct db *db, struct arena *a, int64_t id, struct recognition *r,
@@ -346,6 +354,7 @@ json_t *recognition_json(const struct recognition *r)
 	json_set_id(o, "strategy_id", r->strategy_id);
 	json_set_id(o, "step_id", r->step_id);
 	json_set_str(o, "day", r->day);
+	json_set_id(o, "win_id", r->win_id);
 	return o;
 }
 

@@ -29,11 +29,13 @@ struct recognition {
 	const char *message;
 	int64_t strategy_id, step_id;	/* 0 for none */
 	const char *day;
+	int64_t win_id;		/* the short-term win it celebrates, 0 for none */
 };
 
 enum {
 	REC_FROM = 1u << 0, REC_TO = 1u << 1, REC_TEAM = 1u << 2, REC_VALUE = 1u << 3,
 	REC_MESSAGE = 1u << 4, REC_STRATEGY = 1u << 5, REC_STEP = 1u << 6, REC_DAY = 1u << 7,
+	REC_WIN = 1u << 8,
 };
 
 struct recognition_input {
@@ -44,6 +46,7 @@ struct recognition_input {
 	const char *message;
 	int64_t strategy_id, step_id;
 	const char *day;	/* default today */
+	int64_t win_id;		/* a change initiative's short-term win it celebrates */
 };
 extern const struct field recognition_fields[];
 /* the same without from_id: the API's giver is the signed-in person */
@@ -62,7 +65,7 @@ enum {
 extern const struct field recognition_filter_fields[];
 
 /* Refuses a recognition to oneself, both or neither of to/team, and an
- * unknown person, unit, value, strategy or step (naming the field). */
+ * unknown person, unit, value, strategy, step or win (naming the field). */
 int recognition_add(struct db *db, const struct recognition_input *in, unsigned set,
 		    int64_t *id, struct err *e);
 int recognition_get(struct db *db, struct arena *a, int64_t id, struct recognition *r,

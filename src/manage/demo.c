@@ -25,6 +25,9 @@
 #include "lead/strategy.h"
 #include "lead/recognition.h"
 #include "lead/pulse.h"
+#include "change/initiative.h"
+#include "balance/assess.h"
+#include "balance/archetype.h"
 
 /* splitmix64: small, fast, and the same on every platform */
 struct rng {
@@ -529,8 +532,12 @@ int demo_seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 	/* @pulse */
 	if (rc == 0) rc = pulse_demo(db, today, e);
 	/* @change: initiatives at different steps */
+	if (rc == 0) rc = change_demo(db, today, e);
 	/* @assess: a few self-assessments */
+	if (rc == 0) rc = assess_demo(db, today, e);
 	/* @archetype: units in different quadrants, and a balance history (last) */
+	if (rc == 0) rc = archetype_demo(db, today, e);
+	if (rc == 0) rc = archetype_count_entries(db, &c->entries, e);
 out:
 	return db_end(db, rc, e);
 }

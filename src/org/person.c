@@ -385,6 +385,29 @@ int person_rm(struct db *db, int64_t id, struct err *e)
 			(long long)lead[6]);
 		goto out;
 	}
+	/* where change initiatives and workshops name them (volunteering,
+	 * workshop seats and their own self-assessments go with them) */
+	st = db_prepare(db,
+		"SELECT (SELECT count(*) FROM initiative WHERE sponsor_id = :id), "
+		"(SELECT count(*) FROM obstacle WHERE owner_id = :id), "
+		"(SELECT count(*) FROM cohort WHERE trainer_id = :id)", e);
+	if (!st)
+		goto out;
+	db_bind_int(st, ":id", id);
+	r = db_step(st, e);
+	int64_t chg[3] = {0};
+	for (int i = 0; r == 1 && i < 3; i++)
+		chg[i] = db_col_int(st, i);
+	db_done(st);
+	if (r < 0)
+		goto out;
+	if (chg[0] || chg[1] || chg[2]) {
+		err_set(e, ERR_CONFLICT, "id",
+			"person %lld still sponsors %lld change initiative(s), owns %lld obstacle(s) "
+			"and trains %lld workshop(s): reassign them first", (long long)id,
+			(long long)chg[0], (long long)chg[1], (long long)chg[2]);
+		goto out;
+	}
 	/* what was published to them is their feed: it goes with them (their
 	 * skills too, by the schema) */
 	if (db_run_id(db, "DELETE FROM publication_to WHERE person_id = :id", id, e) < 0)

@@ -307,6 +307,29 @@ int unit_rm(struct db *db, int64_t id, struct err *e)
 			(long long)lead[4]);
 		goto out;
 	}
+	/* where change initiatives, workshops and self-assessments name it
+	 * (affected units, volunteers and balance history go with it) */
+	st = db_prepare(db,
+		"SELECT (SELECT count(*) FROM initiative WHERE unit_id = :id), "
+		"(SELECT count(*) FROM cohort WHERE unit_id = :id), "
+		"(SELECT count(*) FROM assessment WHERE unit_id = :id)", e);
+	if (!st)
+		goto out;
+	db_bind_int(st, ":id", id);
+	r = db_step(st, e);
+	int64_t chg[3] = {0};
+	for (int i = 0; r == 1 && i < 3; i++)
+		chg[i] = db_col_int(st, i);
+	db_done(st);
+	if (r < 0)
+		goto out;
+	if (chg[0] || chg[1] || chg[2]) {
+		err_set(e, ERR_CONFLICT, "id",
+			"unit %lld still runs %lld change initiative(s) and %lld workshop(s) and "
+			"holds %lld self-assessment(s): those records keep it", (long long)id,
+			(long long)chg[0], (long long)chg[1], (long long)chg[2]);
+		goto out;
+	}
 	/* its own tolerances go with it */
 	if (db_run_id(db, "DELETE FROM tolerance WHERE unit_id = :id", id, e) < 0)
 		goto out;

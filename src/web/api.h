@@ -304,11 +304,57 @@ int pulse_answer_api(struct req *r);
 int pulse_results_api(struct req *r);
 int pulse_trend_api(struct req *r);
 /* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+int initiative_list_api(struct req *r);
+int initiative_get_api(struct req *r);
+int initiative_evidence_api(struct req *r);
+int initiative_post_api(struct req *r);
+int initiative_patch_api(struct req *r);
+int initiative_delete_api(struct req *r);
+int initiative_advance_api(struct req *r);
+int initiative_link_api(struct req *r);
+int initiative_unlink_api(struct req *r);
+int obstacle_post_api(struct req *r);
+int obstacle_resolve_api(struct req *r);
+int obstacle_delete_api(struct req *r);
+int win_post_api(struct req *r);
+int win_delete_api(struct req *r);
+int anchor_post_api(struct req *r);
+int anchor_delete_api(struct req *r);
+int volunteer_post_api(struct req *r);
+int volunteer_delete_api(struct req *r);
 /* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+int initiative_urgency_api(struct req *r);	/* api_urgency.c */
+int unit_urgency_api(struct req *r);
+int initiative_network_api(struct req *r);
 /* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+int balance_list_api(struct req *r);
+int balance_unit_api(struct req *r);
+int balance_snapshot_api(struct req *r);
+int balance_history_api(struct req *r);
+/* The balance's unit filter for r's actor: *unit narrowed to what they
+ * read (0 stays 0 for admins); *org 1 when they read the whole tree
+ * (admins, people of the only root unit). */
+int bal_view_scope(struct req *r, int64_t *unit, int *org);
 /* @timeprofile: the time profile of the people who manage others */
+int balance_time_api(struct req *r);	/* api_timeprofile.c */
+int setting_list_api(struct req *r);	/* api_setting.c */
+int setting_put_api(struct req *r);
+int setting_delete_api(struct req *r);
 /* @archetype: the archetype generator for the balance validation */
 /* @assess: the self-assessment, cohorts and workshops */
+int assess_items_api(struct req *r);	/* api_assess.c */
+int assess_post_api(struct req *r);
+int assess_me_api(struct req *r);
+int assess_person_api(struct req *r);
+int assess_unit_api(struct req *r);
+int assess_compare_api(struct req *r);
+int cohort_list_api(struct req *r);
+int cohort_get_api(struct req *r);
+int cohort_post_api(struct req *r);
+int cohort_aggregate_api(struct req *r);
+int cohort_close_api(struct req *r);
+int cohort_delete_api(struct req *r);
+int join_api(struct req *r);
 int health_api(struct req *r);
 int overview_api(struct req *r);	/* page_manage.c: the management overview */
 int lead_overview_api(struct req *r);	/* page_lead.c: the leadership overview */

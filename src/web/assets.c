@@ -395,7 +395,24 @@ static const char app_css[] =
 	".pulse-q { border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 0.75rem; }\n"
 	".pulse-q label { margin-right: 0.6rem; white-space: nowrap; }\n"
 	".pulse-open { list-style: none; padding: 0; } .pulse-open li { margin-bottom: 0.5rem; }\n"
-	".pulse-comments li { white-space: pre-wrap; margin-bottom: 0.3rem; }\n";
+	".pulse-comments li { white-space: pre-wrap; margin-bottom: 0.3rem; }\n"
+	/* the change tracker: urgency badges (true urgency green, false red,
+	 * complacency grey), the current step in the timeline */
+	".badge.chg-urg-true { background: var(--done); }\n"
+	".badge.chg-urg-false { background: var(--blocked); }\n"
+	".badge.chg-urg-complacency { background: var(--todo); }\n"
+	".chg-timeline li.chg-current { font-weight: 600; }\n"
+	".chg-timeline li.chg-ahead { color: var(--muted); }\n"
+	/* @assess: the self-assessment form, the radar chart, the workshop's code */
+	"fieldset.as-process { border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 1rem; }\n"
+	"fieldset.as-process > legend { font-weight: 600; padding: 0 0.3rem; }\n"
+	"fieldset.as-item { border: 0; padding: 0.3rem 0; margin: 0; }\n"
+	"fieldset.as-item > legend { padding: 0; }\n"
+	"fieldset.as-item label { margin-right: 0.8rem; white-space: nowrap; }\n"
+	"fieldset.as-item[aria-invalid=\"true\"] { border-left: 3px solid var(--late); padding-left: 0.5rem; }\n"
+	"figure.radar { margin: 0 0 1rem; } figure.radar svg { max-width: 100%; height: auto; }\n"
+	"figure.radar figcaption { color: var(--muted); font-size: 0.9rem; }\n"
+	".ws-code { font-size: 1.25rem; } .ws-code code { font-size: 1.5rem; letter-spacing: 0.1em; }\n";
 
 static const char app_js[] =
 	"/* tandem: small enhancements; every page works without them. */\n"
@@ -436,6 +453,10 @@ static const char app_js[] =
 	"    if (t) t.addEventListener(\"input\", function () { totals(t); });\n"
 	"    var bad = document.querySelector(\"[aria-invalid=\\\"true\\\"]\");\n"
 	"    if (bad && !document.activeElement.matches(\"input, select\")) bad.focus();\n"
+	"    /* a live page (a workshop's): reloads itself every data-refresh seconds */\n"
+	"    var live = document.querySelector(\"[data-refresh]\");\n"
+	"    if (live) setTimeout(function () { location.reload(); },\n"
+	"      1000 * Math.max(5, Number(live.getAttribute(\"data-refresh\")) || 10));\n"
 	"  });\n"
 	"})();\n";
 

@@ -372,8 +372,9 @@ static void field_close(struct buf *b, const char *name, const struct err *e, in
 void html_input(struct buf *b, const struct input *in, const struct err *e)
 {
 	int invalid = names_field(e, in->name);
-	field_open(b, in->name, in->label, in->hint, in->required, invalid);
-	html_printf(b, "<input id=\"f-%s\" name=\"%s\" type=\"%s\"", in->name, in->name,
+	const char *id = in->id ? in->id : in->name;
+	field_open(b, id, in->label, in->hint, in->required, invalid);
+	html_printf(b, "<input id=\"f-%s\" name=\"%s\" type=\"%s\"", id, in->name,
 		    in->type ? in->type : "text");
 	if (in->value)
 		html_printf(b, " value=\"%s\"", in->value);
@@ -389,9 +390,9 @@ void html_input(struct buf *b, const struct input *in, const struct err *e)
 		html_raw(b, " required");
 	if (in->autofocus || invalid)
 		html_raw(b, " autofocus");
-	described_by(b, in->name, in->hint, invalid);
+	described_by(b, id, in->hint, invalid);
 	html_raw(b, ">");
-	field_close(b, in->name, e, invalid);
+	field_close(b, id, e, invalid);
 }
 
 void html_select(struct buf *b, const struct select *s, const struct err *e)

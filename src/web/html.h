@@ -70,6 +70,7 @@ void html_csrf(struct buf *b, const struct req *r);
  * aria-invalid. */
 struct input {
 	const char *name;	/* the form key; the element id is "f-" name */
+	const char *id;		/* or "f-" id, for a page with two forms naming one key */
 	const char *label;
 	const char *type;	/* "text" (default), "date", "number", "password", "email" */
 	const char *value;	/* NULL for empty */

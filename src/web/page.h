@@ -196,10 +196,37 @@ int pulse_answer_page(struct req *r);
 int pulse_answer_post_page(struct req *r);
 /* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
 /* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+int change_page(struct req *r);	/* page_change.c: the tracker */
+int initiative_create_page(struct req *r);
+int initiative_page(struct req *r);	/* page_initiative.c */
+int initiative_advance_page(struct req *r);
+int initiative_obstacle_page(struct req *r);
+int initiative_resolve_page(struct req *r);
+int initiative_win_page(struct req *r);
+int initiative_volunteer_page(struct req *r);
+int initiative_unvolunteer_page(struct req *r);
+struct urgency;
+/* An urgency label as a badge (class chg-urg-true|false|complacency),
+ * its why as the title. */
+void urgency_badge(struct buf *b, const struct urgency *u);
 /* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+int balance_page(struct req *r);
+int balance_snapshot_page(struct req *r);
+int balance_unit_page(struct req *r);
+int balance_org_page(struct req *r);
 /* @timeprofile: the time profile of the people who manage others */
+int balance_time_page(struct req *r);	/* page_timeprofile.c */
 /* @archetype: the archetype generator for the balance validation */
 /* @assess: the self-assessment, cohorts and workshops */
+int assess_page(struct req *r);	/* page_assess.c */
+int assess_post_page(struct req *r);
+int assess_unit_page(struct req *r);
+int workshops_page(struct req *r);	/* page_workshop.c */
+int workshop_create_page(struct req *r);
+int workshop_page(struct req *r);
+int workshop_close_page(struct req *r);
+int join_page(struct req *r);
+int join_post_page(struct req *r);
 int css_asset(struct req *r);
 int js_asset(struct req *r);
 int units_page(struct req *r);

@@ -223,10 +223,37 @@ const struct route page_routes[] = {
 	/* change and balance */
 	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
 	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	{"GET", "/change", change_page, PAGE, K_INITIATIVE, A_READ},
+	{"POST", "/change", initiative_create_page, FORM, K_INITIATIVE, A_WRITE},
+	{"GET", "/change/:id", initiative_page, PAGE, K_INITIATIVE, A_READ},
+	{"POST", "/change/:id/advance", initiative_advance_page, FORM, K_INITIATIVE, A_WRITE},
+	{"POST", "/change/:id/obstacles", initiative_obstacle_page, FORM, K_INITIATIVE, A_WRITE},
+	{"POST", "/change/:id/obstacles/:id/resolve", initiative_resolve_page, FORM, K_INITIATIVE,
+	 A_WRITE},
+	{"POST", "/change/:id/wins", initiative_win_page, FORM, K_INITIATIVE, A_WRITE},
+	/* a member volunteers as themselves: reading the initiative is enough */
+	{"POST", "/change/:id/volunteer", initiative_volunteer_page, FORM, K_INITIATIVE, A_READ},
+	{"POST", "/change/:id/unvolunteer", initiative_unvolunteer_page, FORM, K_INITIATIVE,
+	 A_READ},
 	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	{"GET", "/balance", balance_page, PAGE, K_NONE, A_READ},
+	{"POST", "/balance/snapshots", balance_snapshot_page, FORM, K_NONE, A_WRITE},
+	{"GET", "/balance/org", balance_org_page, PAGE, K_NONE, A_READ},
+	{"GET", "/balance/units/:id", balance_unit_page, PAGE, K_UNIT, A_READ},
 	/* @timeprofile: the time profile of the people who manage others */
+	{"GET", "/balance/time", balance_time_page, PAGE, K_NONE, A_READ},
 	/* @archetype: the archetype generator for the balance validation */
 	/* @assess: the self-assessment, cohorts and workshops */
+	{"GET", "/assess", assess_page, PAGE, K_NONE, A_READ},
+	{"POST", "/assess", assess_post_page, FORM | ROUTE_PRIVATE, K_NONE, A_WRITE},
+	{"GET", "/assess/units/:id", assess_unit_page, PAGE, K_UNIT, A_READ},
+	{"GET", "/workshops", workshops_page, PAGE, K_COHORT, A_READ},
+	{"POST", "/workshops", workshop_create_page, FORM, K_COHORT, A_WRITE},
+	{"GET", "/workshops/:id", workshop_page, PAGE, K_COHORT, A_READ},
+	{"POST", "/workshops/:id/close", workshop_close_page, FORM, K_COHORT, A_WRITE},
+	/* no sign-in: the join code is the credential; it signs the newcomer in */
+	{"GET", "/join", join_page, PAGE | ROUTE_PUBLIC, K_NONE, A_READ},
+	{"POST", "/join", join_post_page, FORM | ROUTE_PUBLIC | ROUTE_PRIVATE, K_NONE, A_WRITE},
 	{"GET", "/audit", audit_page, PAGE | ROUTE_ADMIN, K_ACCOUNT, A_READ},
 	{0},
 };

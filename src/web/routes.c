@@ -269,11 +269,65 @@ const struct route api_routes[] = {
 
 	/* change and balance */
 	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+	{"GET", "/api/v1/initiatives", initiative_list_api, 0, K_INITIATIVE, A_READ},
+	{"POST", "/api/v1/initiatives", initiative_post_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"GET", "/api/v1/initiatives/:id", initiative_get_api, 0, K_INITIATIVE, A_READ},
+	{"PATCH", "/api/v1/initiatives/:id", initiative_patch_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"DELETE", "/api/v1/initiatives/:id", initiative_delete_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"GET", "/api/v1/initiatives/:id/evidence", initiative_evidence_api, 0, K_INITIATIVE, A_READ},
+	{"POST", "/api/v1/initiatives/:id/advance", initiative_advance_api, ROUTE_WRITES, K_INITIATIVE,
+	 A_WRITE},
+	{"POST", "/api/v1/initiatives/:id/links", initiative_link_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"DELETE", "/api/v1/initiatives/:id/links", initiative_unlink_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"POST", "/api/v1/initiatives/:id/obstacles", obstacle_post_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"POST", "/api/v1/initiatives/:id/obstacles/:id/resolve", obstacle_resolve_api, ROUTE_WRITES,
+	 K_INITIATIVE, A_WRITE},
+	{"DELETE", "/api/v1/initiatives/:id/obstacles/:id", obstacle_delete_api, ROUTE_WRITES, K_INITIATIVE,
+	 A_WRITE},
+	{"POST", "/api/v1/initiatives/:id/wins", win_post_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"DELETE", "/api/v1/initiatives/:id/wins/:id", win_delete_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"POST", "/api/v1/initiatives/:id/anchors", anchor_post_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	{"DELETE", "/api/v1/initiatives/:id/anchors/:id", anchor_delete_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
+	/* a member volunteers themselves: the handler checks access_self */
+	{"POST", "/api/v1/initiatives/:id/volunteers", volunteer_post_api, ROUTE_WRITES, K_INITIATIVE, A_READ},
+	{"DELETE", "/api/v1/initiatives/:id/volunteers/:id", volunteer_delete_api, ROUTE_WRITES, K_INITIATIVE,
+	 A_READ},
 	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	{"GET", "/api/v1/initiatives/:id/urgency", initiative_urgency_api, 0, K_INITIATIVE, A_READ},
+	{"GET", "/api/v1/initiatives/:id/network", initiative_network_api, 0, K_INITIATIVE, A_READ},
+	{"GET", "/api/v1/urgency", unit_urgency_api, 0, K_UNIT, A_READ},
 	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	{"GET", "/api/v1/balance", balance_list_api, 0, K_UNIT, A_READ},
+	{"GET", "/api/v1/balance/units/:id", balance_unit_api, 0, K_UNIT, A_READ},
+	{"POST", "/api/v1/balance/snapshots", balance_snapshot_api, ROUTE_WRITES, K_NONE, A_WRITE},
+	{"GET", "/api/v1/balance/history", balance_history_api, 0, K_UNIT, A_READ},
 	/* @timeprofile: the time profile of the people who manage others */
+	{"GET", "/api/v1/balance/time", balance_time_api, 0, K_UNIT, A_READ},
+	/* the tunable thresholds: a key is text, so it travels in the body or
+	 * the query (":id" matches numbers only) */
+	{"GET", "/api/v1/settings", setting_list_api, 0, K_NONE, A_READ},
+	{"PUT", "/api/v1/settings", setting_put_api, ROUTE_WRITES | ROUTE_ADMIN, K_NONE, A_WRITE},
+	{"DELETE", "/api/v1/settings", setting_delete_api, ROUTE_WRITES | ROUTE_ADMIN, K_NONE,
+	 A_WRITE},
 	/* @archetype: the archetype generator for the balance validation */
 	/* @assess: the self-assessment, cohorts and workshops */
+	/* personal: the handlers act as the signed-in person; anyone else's
+	 * profile is 404, admins included */
+	{"GET", "/api/v1/assess/items", assess_items_api, 0, K_NONE, A_READ},
+	{"POST", "/api/v1/assess", assess_post_api, ROUTE_WRITES | ROUTE_PRIVATE, K_NONE, A_WRITE},
+	{"GET", "/api/v1/assess/me", assess_me_api, 0, K_NONE, A_READ},
+	{"GET", "/api/v1/assess/people/:id", assess_person_api, 0, K_NONE, A_READ},
+	{"GET", "/api/v1/assess/units/:id", assess_unit_api, 0, K_UNIT, A_READ},
+	{"GET", "/api/v1/assess/units/:id/compare", assess_compare_api, 0, K_UNIT, A_READ},
+	{"GET", "/api/v1/cohorts", cohort_list_api, 0, K_COHORT, A_READ},
+	{"POST", "/api/v1/cohorts", cohort_post_api, ROUTE_WRITES, K_COHORT, A_WRITE},
+	{"GET", "/api/v1/cohorts/:id", cohort_get_api, 0, K_COHORT, A_READ},
+	{"DELETE", "/api/v1/cohorts/:id", cohort_delete_api, ROUTE_WRITES, K_COHORT, A_WRITE},
+	{"GET", "/api/v1/cohorts/:id/aggregate", cohort_aggregate_api, 0, K_COHORT, A_READ},
+	{"POST", "/api/v1/cohorts/:id/close", cohort_close_api, ROUTE_WRITES, K_COHORT, A_WRITE},
+	/* no sign-in: the join code is the credential */
+	{"POST", "/api/v1/join", join_api, ROUTE_PUBLIC | ROUTE_WRITES | ROUTE_PRIVATE, K_NONE,
+	 A_WRITE},
 	{"GET", "/api/v1/overview", overview_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/lead", lead_overview_api, 0, K_NONE, A_READ},
 	{"GET", "/api/v1/me", me_api, 0, K_NONE, A_READ},

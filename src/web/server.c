@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "balance/balance.h"
 #include "base/buf.h"
 #include "base/json.h"
 #include "base/log.h"
@@ -921,6 +922,13 @@ static void check_once(struct checker *c, struct db **db)
 		}
 	}
 	arena_free(&a);
+	/* the balance's monthly snapshot, once a month (balance.h) */
+	int taken = 0;
+	struct err be = {0};
+	if (*db && balance_snapshot_monthly(*db, NULL, &taken, &be))
+		log_warn("balance snapshot failed: %s", be.msg[0] ? be.msg : "internal error");
+	else if (taken)
+		log_info("balance: this month's snapshot taken");
 }
 
 static void *checker_main(void *arg)

@@ -156,6 +156,43 @@ for role in $ROLES; do
 done
 walk DELETE "$V/time-entries/$e2" "" 204 404 404 404	# admin removes it first
 
+# --- change initiatives, balance, settings, the self-assessment -------------
+# An initiative belongs to a unit (or to the organization): read and
+# written like a plan of that unit; an organization-wide one is read by
+# everyone and changed by admins. Only an admin may advance without the
+# evidence. Balance and the time profile read the units a role reads.
+iops=$(sql "SELECT min(id) FROM initiative WHERE unit_id = 2")
+iprod=$(sql "SELECT min(id) FROM initiative WHERE unit_id = 3")
+walk GET "$V/initiatives" "" 200 200 200 200
+walk GET "$V/initiatives/$iops" "" 200 200 200 404
+walk GET "$V/initiatives/$iprod" "" 200 404 404 200
+walk GET "$V/initiatives/$iops/evidence" "" 200 200 200 404
+walk GET "$V/initiatives/$iops/network" "" 200 200 200 404
+walk GET "$V/initiatives/$iprod/urgency" "" 200 404 404 200
+walk PATCH "$V/initiatives/$iops" '{"description":"Walked"}' 200 200 403 404
+walk PATCH "$V/initiatives/$iprod" '{"description":"Walked"}' 200 404 404 403
+walk POST "$V/initiatives" '{"name":"Dock doors","sponsor_id":2,"unit_id":5}' 201 201 403 404
+walk POST "$V/initiatives" '{"name":"Everyone","sponsor_id":1}' 201 403 403 403
+iorg=$(sql "SELECT max(id) FROM initiative WHERE name = 'Everyone'")
+walk GET "$V/initiatives/$iorg" "" 200 200 200 200
+walk POST "$V/initiatives/$iops/advance" '{"override":"walked"}' 200 403 403 404
+walk GET "$V/urgency?unit_id=3" "" 200 404 404 200
+walk GET "$V/balance" "" 200 200 200 200
+walk GET "$V/balance/units/2" "" 200 200 200 404
+walk GET "$V/balance/units/3" "" 200 404 404 200
+walk GET "$V/balance/history?unit_id=5" "" 200 200 200 404
+walk GET "$V/balance/time?unit_id=3" "" 200 404 404 200
+walk POST "$V/balance/snapshots" '{}' 201 201 403 403
+walk GET "$V/settings" "" 200 200 200 200
+walk PUT "$V/settings" '{"key":"balance.led","value":60}' 200 403 403 403
+walk GET "$V/assess/items" "" 200 200 200 200
+# a person's self-assessment is theirs alone: admins too get 404
+as member POST "$V/assess" '{"answers":"3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3"}'
+expect_eq "the member takes the self-assessment" 201 "$STATUS"
+walk GET "$V/assess/people/11" "" 404 404 200 404
+walk GET "$V/cohorts" "" 200 200 200 200
+walk POST "$V/cohorts" '{"name":"Walked","unit_id":3}' 201 404 404 403
+
 # --- tokens are each account's own; accounts are the admin's --------------
 for role in $ROLES; do
 	as $role POST "$V/tokens" '{"name":"mine"}'

@@ -47,7 +47,8 @@ expect_eq "affected units of 2" "Engineering:true" \
 
 # --- reads: a coalition belongs to its unit, or to everyone -----------------
 for role in $ROLES; do
-	case $role in admin) want="1,2" ;; manager | member) want="1" ;; viewer) want="2" ;; esac
+	# 3: the change demo's coalition for its warehouse robots (Operations)
+	case $role in admin) want="1,2,3" ;; manager | member) want="1,3" ;; viewer) want="2" ;; esac
 	as $role GET "$V/coalitions"
 	expect_eq "$role lists $want" "$want" "$(jqb '[.items[].id] | sort | map(tostring) | join(",")')"
 done

@@ -27,21 +27,23 @@ V=/api/v1
 expect_eq "the demo's holidays" "2026-01-01|New Year's Day
 2026-12-25|Christmas Day
 2026-12-26|Boxing Day" "$(sql 'SELECT day, name FROM holiday ORDER BY day')"
-expect_eq "five targets, one with no plan" "5|1" \
+# the demo's five, and four of Engineering's that no plan serves (the
+# balance demo's overled unit: direction without plans)
+expect_eq "nine targets, five with no plan" "9|5" \
 	"$(sql 'SELECT count(*), sum(CASE WHEN NOT EXISTS (SELECT 1 FROM plan_target p WHERE p.target_id = t.id) THEN 1 ELSE 0 END) FROM target t')"
 expect_eq "4 to 8 values each" "4|8" \
 	"$(sql 'SELECT min(n), max(n) FROM (SELECT count(*) AS n FROM target_value GROUP BY target_id) AS c')"
 
 # --- reads: every role sees its units' targets ----------------------------------
 for role in $ROLES; do
-	case $role in admin) n=5 ;; manager | member) n=2 ;; viewer) n=1 ;; esac
+	case $role in admin) n=9 ;; manager | member) n=2 ;; viewer) n=5 ;; esac
 	as $role GET "$V/targets"
 	expect_eq "$role sees $n targets" $n "$(jqb .count)"
 done
 as manager GET "$V/targets"
 expect_eq "the manager's are 4 (Logistics) and 5 (Operations)" "4,5" "$(jqb '[.items[].id] | join(",")')"
 as viewer GET "$V/targets"
-expect_eq "the viewer's is 2 (Engineering)" "2" "$(jqb '[.items[].id] | join(",")')"
+expect_eq "the viewer's are Engineering's: 2 and 6-9" "2,6,7,8,9" "$(jqb '[.items[].id] | join(",")')"
 walk GET "$V/targets?unit_id=5" "" 200 200 200 404
 walk GET "$V/targets?unit_id=4" "" 200 404 404 404
 walk GET "$V/targets/4" "" 200 200 200 404

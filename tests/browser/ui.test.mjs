@@ -544,6 +544,137 @@ scenario('l. a member commits to a communication with one click', async ({ page,
 	await shot('comm-committed');
 });
 
+scenario('m. the change tracker and an initiative: advance refused inline with what is missing, then an admin override', async ({ page, shot }) => {
+	await signIn(page, ADMIN);
+	let resp = await page.goto('/change');
+	eq('/change answers 200', resp.status(), 200);
+	deepEq('/change: one main, one h1, every input labelled', await a11yProblems(page), []);
+	const rows = await page.locator('main table tbody tr').count();
+	eq('one row per initiative', String(rows), sql('SELECT count(*) FROM initiative'));
+	check('the step chart is drawn', await page.locator('main .chg-chart').count() > 0);
+	await shot('change-tracker');
+	// an active initiative whose next step's evidence is missing: the
+	// database's lowest step among the active ones
+	const id = sql("SELECT id FROM initiative WHERE status = 'active' ORDER BY step, id LIMIT 1");
+	const step = sql(`SELECT step FROM initiative WHERE id = ${id}`);
+	resp = await page.goto(`/change/${id}`);
+	eq(`/change/${id} answers 200`, resp.status(), 200);
+	deepEq(`/change/${id}: one main, one h1, every input labelled`, await a11yProblems(page), []);
+	eq('the timeline marks the current step', (await page.locator('[aria-current="step"]').count()), 1);
+	const stepsBefore = sql(`SELECT count(*) FROM initiative_step WHERE initiative_id = ${id}`);
+	resp = await submit(page, page.getByRole('button', { name: 'Advance' }));
+	check('a refused advance answers 4xx', resp.status() >= 400 && resp.status() < 500, `status ${resp.status()}`);
+	check('the page lists what is missing', await page.getByRole('list', { name: 'Missing' }).count() === 1);
+	eq('nothing was written: the step', sql(`SELECT step FROM initiative WHERE id = ${id}`), step);
+	eq('nothing was written: the history', sql(`SELECT count(*) FROM initiative_step WHERE initiative_id = ${id}`), stepsBefore);
+	await shot('change-refused');
+	await page.getByLabel('Override reason').fill('The board asked for it: tested in the browser');
+	resp = await submit(page, page.getByRole('button', { name: 'Advance' }));
+	eq('an override answers 303', resp.status(), 303);
+	eq('the initiative moved on one step', sql(`SELECT step FROM initiative WHERE id = ${id}`), String(Number(step) + 1));
+	eq('the override is recorded with its reason', sql(`SELECT override_reason FROM initiative_step WHERE initiative_id = ${id} AND step = ${Number(step) + 1}`),
+		'The board asked for it: tested in the browser');
+	has('and shown on the page', await page.locator('main').textContent(), 'The board asked for it');
+	await shot('change-initiative');
+});
+
+scenario('n. the balance: the quadrant, a unit\'s indicators, a snapshot refused inline then taken', async ({ page, shot }) => {
+	await signIn(page, ADMIN);
+	let resp = await page.goto('/balance');
+	eq('/balance answers 200', resp.status(), 200);
+	deepEq('/balance: one main, one h1, every input labelled', await a11yProblems(page), []);
+	const svg = page.locator('main svg').first();
+	const text = await svg.textContent();
+	for (const q of ['well led, well managed', 'overmanaged, underled', 'overled, undermanaged', 'neither'])
+		has(`the quadrant names "${q}"`, text, q);
+	for (const name of sql('SELECT name FROM unit ORDER BY id').split('\n'))
+		has(`the quadrant has a dot for ${name}`, text, name);
+	await shot('balance');
+	// Logistics' page: its indicators, and its scores as `tandem balance` stores them
+	const unit = sql("SELECT id FROM unit WHERE name = 'Logistics'");
+	resp = await page.goto(`/balance/units/${unit}`);
+	eq(`/balance/units/${unit} answers 200`, resp.status(), 200);
+	deepEq('the unit page: one main, one h1, every input labelled', await a11yProblems(page), []);
+	const main = await page.locator('main').textContent();
+	for (const key of ['P1', 'S1', 'C4', 'D1', 'A1', 'M1'])
+		has(`the unit page shows indicator ${key}`, main, key);
+	const latest = sql(`SELECT s.management, s.leadership FROM balance_score s JOIN balance_snapshot n ON n.id = s.snapshot_id WHERE s.unit_id = ${unit} ORDER BY n.day DESC, n.id DESC LIMIT 1`).split('|');
+	has('the page shows the management score the last snapshot kept', main, (Number(latest[0]) / 100).toFixed(1));
+	await shot('balance-unit');
+	await page.goto('/balance');
+	const before = sql('SELECT count(*) FROM balance_snapshot');
+	await page.locator('#f-as_of, input[name="as_of"]').last().fill('2030-01-01');
+	resp = await submit(page, page.getByRole('button', { name: 'Take a snapshot' }));
+	eq('a snapshot in the future is refused with 400', resp.status(), 400);
+	eq('nothing was written', sql('SELECT count(*) FROM balance_snapshot'), before);
+	check('the refusal is shown inline', await page.locator('[role=alert], .field-error').count() > 0);
+	await page.goto('/balance');
+	resp = await submit(page, page.getByRole('button', { name: 'Take a snapshot' }));
+	eq('a snapshot as of today answers 303', resp.status(), 303);
+	eq('one more snapshot', sql('SELECT count(*) FROM balance_snapshot'), String(Number(before) + 1));
+});
+
+scenario('o. a member takes the self-assessment: an unanswered statement refused inline, then the radar', async ({ page, shot }) => {
+	await signIn(page, MEMBER);
+	let resp = await page.goto('/assess');
+	eq('/assess answers 200', resp.status(), 200);
+	deepEq('/assess: one main, one h1, every input labelled', await a11yProblems(page), []);
+	const before = sql('SELECT count(*) FROM assessment');
+	// answers 1..5 in turn, statement 24 left out
+	const pick = (i) => ((i - 1) % 5) + 1;
+	for (let i = 1; i <= 23; i++) await page.locator(`input[name="i${i}"][value="${pick(i)}"]`).check();
+	resp = await submit(page, page.getByRole('button', { name: 'Save my answers' }));
+	eq('a missing answer answers 400', resp.status(), 400);
+	eq('nothing was written', sql('SELECT count(*) FROM assessment'), before);
+	check('statement 24 is marked', await page.locator('#f-i24[aria-invalid="true"]').count() === 1);
+	check('the other answers are kept', await page.locator('input[name="i7"][value="2"]').isChecked());
+	await page.locator('input[name="i24"][value="4"]').check();
+	resp = await submit(page, page.getByRole('button', { name: 'Save my answers' }));
+	eq('the answers save with 303', resp.status(), 303);
+	eq('one assessment more', sql('SELECT count(*) FROM assessment'), String(Number(before) + 1));
+	check('the radar chart is drawn', await page.locator('main svg').count() > 0);
+	// planning is statements 1-4: 1,2,3,4 -> mean 2.50 -> (2.5-1)/4*100 = 37.5, shown as 38;
+	// aligning is 17-20: 2,3,4,5 -> 3.50 -> 62.5, shown as 62 or 63
+	const row = async (p) => (await page.locator('main table tr', { hasText: p }).first().textContent()).replace(/\s+/g, ' ');
+	const planning = await row('Planning and budgeting');
+	has('planning: mean 2.50 (statements 1-4 answered 1, 2, 3, 4)', planning, '2.50');
+	has('planning: score 38 (37.5 rounded)', planning, '38');
+	has('aligning: mean 3.50 (statements 17-20 answered 2, 3, 4, 5)', await row('Aligning people'), '3.50');
+	await shot('assess');
+});
+
+scenario('p. a workshop: created by the trainer, joined with its code (a wrong code refused inline)', async ({ context, page, shot }) => {
+	await signIn(page, ADMIN);
+	await page.goto('/workshops');
+	await page.getByLabel('Name').fill('Browser cohort');
+	let resp = await submit(page, page.getByRole('button', { name: 'Create workshop' }));
+	eq('creating a workshop answers 303', resp.status(), 303);
+	const code = sql("SELECT code FROM cohort WHERE name = 'Browser cohort'");
+	check('it has a join code', code.length >= 8, code);
+	has('the trainer page shows the code', await page.locator('main').textContent(), code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code);
+	await shot('workshop');
+	// a participant in a context of their own, signed out
+	const other = await context.browser().newContext({ baseURL: BASE, viewport: VIEWPORT });
+	const p2 = await other.newPage();
+	await p2.goto('/join');
+	deepEq('/join: one main, one h1, every input labelled', await a11yProblems(p2), []);
+	const people = sql('SELECT count(*) FROM person');
+	await p2.getByLabel('Join code').fill('WRONG-CODE');
+	await p2.getByLabel('Your name').fill('Pat Browser');
+	await p2.getByLabel('Your email').fill('pat.browser@northwind.example');
+	await p2.getByLabel('A password').fill('a-long-enough-password');
+	resp = await submit(p2, p2.getByRole('button', { name: 'Join' }));
+	check('a wrong code is refused with 4xx', resp.status() >= 400 && resp.status() < 500, `status ${resp.status()}`);
+	eq('nobody was added', sql('SELECT count(*) FROM person'), people);
+	await p2.getByLabel('Join code').fill(code);
+	await p2.getByLabel('A password').fill('a-long-enough-password');
+	resp = await submit(p2, p2.getByRole('button', { name: 'Join' }));
+	eq('joining answers 303', resp.status(), 303);
+	check('and lands on the self-assessment', new URL(p2.url()).pathname === '/assess', p2.url());
+	eq('one participant in the cohort', sql(`SELECT count(*) FROM cohort_member m JOIN cohort c ON c.id = m.cohort_id WHERE c.name = 'Browser cohort'`), '1');
+	await other.close();
+});
+
 // ---------------------------------------------------------------------
 
 let browser;

@@ -312,8 +312,22 @@ expect_rc "person rm in a coalition exits 5" 5
 expect_contains "and says where they are named" "$ERR" \
 	"person $L is still named in 0 communication(s), 0 recognition(s), 0 idea(s) or vote(s), 1 coalition(s)"
 sql "DELETE FROM coalition_member; DELETE FROM coalition;" >/dev/null
+# change initiatives and workshops name them too; volunteering and their
+# own self-assessment go with them
+sql "INSERT INTO initiative (name, sponsor_id, started) VALUES ('I', $L, '2026-01-05');
+	INSERT INTO obstacle (initiative_id, title, owner_id, opened) SELECT max(id), 'O', $L, '2026-01-05' FROM initiative;
+	INSERT INTO volunteer (initiative_id, person_id, joined) SELECT max(id), $L, '2026-01-05' FROM initiative;
+	INSERT INTO assessment (person_id, unit_id, day, created_at) VALUES ($L, $X, '2026-01-05', 0);" >/dev/null
 t person rm "$L"
-expect_rc "person rm once out of the coalition" 0
+expect_rc "person rm sponsoring an initiative exits 5" 5
+expect_contains "and names the change records" "$ERR" \
+	"person $L still sponsors 1 change initiative(s), owns 1 obstacle(s) and trains 0 workshop(s)"
+sql "DELETE FROM obstacle; DELETE FROM initiative_step; UPDATE initiative SET sponsor_id = NULL" >/dev/null
+t person rm "$L"
+expect_rc "person rm once out of the coalition and the initiative" 0
+expect_eq "their volunteering and self-assessment went with them" "0|0" \
+	"$(sql "SELECT (SELECT count(*) FROM volunteer WHERE person_id = $L), (SELECT count(*) FROM assessment WHERE person_id = $L)")"
+sql "DELETE FROM volunteer; DELETE FROM initiative" >/dev/null
 t unit rm "$X"
 expect_rc "unit rm with a target, a budget line and a position exits 5" 5
 expect_contains "unit rm names them" "$ERR" \
@@ -323,7 +337,14 @@ sql "DELETE FROM target; DELETE FROM budget; DELETE FROM position;
 t unit rm "$X"
 expect_rc "unit rm that noticed a signal exits 5" 5
 expect_contains "and names it" "$ERR" "unit $X is still named by 0 vision(s) or strategy(ies), 1 signal(s)"
-sql "DELETE FROM signal" >/dev/null
+sql "DELETE FROM signal;
+	INSERT INTO initiative (name, unit_id, started) VALUES ('J', $X, '2026-01-05');
+	INSERT INTO initiative_unit (initiative_id, unit_id) SELECT max(id), $X FROM initiative;" >/dev/null
+t unit rm "$X"
+expect_rc "unit rm running an initiative exits 5" 5
+expect_contains "and names the change records" "$ERR" \
+	"unit $X still runs 1 change initiative(s) and 0 workshop(s) and holds 0 self-assessment(s)"
+sql "DELETE FROM initiative" >/dev/null
 t unit rm "$X"
 expect_rc "unit rm once they are gone" 0
 expect_eq "its own tolerances went with it" 0 "$(sql "SELECT count(*) FROM tolerance WHERE unit_id = $X")"
