@@ -106,7 +106,8 @@ const char *bal_why(const struct bal_ctx *c, size_t u, int i, const struct bal_i
 		return arena_printf(a, "%.0f of %.0f active initiatives affecting it reached a step "
 				    "in the last 120 days", num, den);
 	case BI_M5:
-		return arena_printf(a, "%.0f active initiatives affect its %.0f people", num, den);
+		return arena_printf(a, "its %.0f people are each reached by %.1f active "
+				    "initiatives on average", den, den > 0 ? num / den : 0);
 	}
 	return "";
 }
@@ -200,8 +201,8 @@ const char *bal_action(const struct bal_ctx *c, size_t u, int i, const struct ba
 		return arena_printf(a, "%.0f of %.0f active initiatives reached no step in 120 "
 				    "days", miss, den);
 	case BI_M5:
-		return arena_printf(a, "change fatigue: %.1f active initiatives per 100 people "
-				    "(band 0-6)", x->value);
+		return arena_printf(a, "change fatigue: each person is reached by %.1f active "
+				    "initiatives (band 0-3)", x->value);
 	}
 	return "";
 }

@@ -14,8 +14,8 @@
  *               nobody logs time on, targets no plan serves, an opening of
  *               six, skills its positions now require that few have,
  *               problems left open: overled and undermanaged.
- *   Sales       plans, staffs, logs and controls, and leads too: well led
- *               and well managed.
+ *   Sales       plans, staffs, logs and controls, and leads too, looking
+ *               outward (its signals reviewed): well led and well managed.
  * Time goes through the ledger's hook, only on started steps, no entry
  * longer than the demo's longest (so a demo split with --chunk stays
  * split). Then monthly snapshots: the first day of each of the six months
@@ -252,6 +252,24 @@ static int engineering(struct arch_gen *g, struct err *e)
 	       arch_make_ideas(g, &u, e) ? -1 : 0;
 }
 
+/* Sales looks outward: every signal from outside that it noticed is
+ * reviewed the day it came in (true urgency, with its progress). */
+static int sales_reviews(struct arch_gen *g, int64_t unit, struct err *e)
+{
+	char today[11];
+	date_format(g->today, today);
+	struct stmt *st = db_prepare(g->db,
+		"UPDATE signal SET reviewed = day WHERE unit_id = :u AND reviewed IS NULL AND "
+		"category <> 'internal' AND day <= :today", e);
+	if (!st)
+		return -1;
+	db_bind_int(st, ":u", unit);
+	db_bind_text(st, ":today", today);
+	int rc = db_step(st, e);
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Sales: both. */
 static int sales(struct arch_gen *g, struct err *e)
 {
@@ -269,7 +287,8 @@ static int sales(struct arch_gen *g, struct err *e)
 	u.reached = 100;
 	u.answered = 100;
 	return unit_time(g, &u, e) || unit_time(g, &u, e) || arch_make_problems(g, &u, e) ||
-	       arch_make_comms(g, &u, e) || arch_make_ideas(g, &u, e) ? -1 : 0;
+	       arch_make_comms(g, &u, e) || arch_make_ideas(g, &u, e) ||
+	       sales_reviews(g, u.id, e) ? -1 : 0;
 }
 
 /* The organization's strategies, which the communications name (0 where

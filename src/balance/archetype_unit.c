@@ -289,6 +289,24 @@ static int time_entry(struct arch_gen *g, const struct arch_person *p, struct pl
 	date_format(arch_work_back(day, 0), d);
 	if (g->max_minutes > 0 && minutes > g->max_minutes)
 		minutes = g->max_minutes;
+	if (g->max_minutes > 0) {
+		/* in the demo, beside its own entries: at most 10 hours a day,
+		 * as the demo promises */
+		int64_t logged = 0;
+		struct stmt *q = db_prepare(g->db,
+			"SELECT coalesce(sum(minutes), 0) FROM time_entry "
+			"WHERE person_id = :p AND day = :day", e);
+		if (!q)
+			return -1;
+		db_bind_int(q, ":p", p->id);
+		db_bind_text(q, ":day", d);
+		if (db_one_int(q, &logged, e) < 0)
+			return -1;
+		if (logged + minutes > 600)
+			minutes = 600 - logged;
+		if (minutes < 30)
+			return 0;	/* a full day already */
+	}
 	int64_t cost = (minutes * p->rate + 30) / 60, id;
 	struct stmt *st = db_prepare(g->db,
 		"INSERT INTO time_entry (person_id, step_id, day, minutes, note, activity, cost_cents) "

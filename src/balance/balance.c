@@ -89,8 +89,8 @@ const struct bal_def bal_defs[BI_N] = {
 		   0, 1, 1, 100, "ideas created 30 or more days before the day"},
 	[BI_M4] = {"M4", "initiatives_advancing", "active initiatives advancing", BP_MOTIVATING, 50,
 		   100, 0, 1, 0, 100, "active initiatives and the steps they reached in 120 days"},
-	[BI_M5] = {"M5", "initiative_load", "active initiatives per 100 people", BP_MOTIVATING, 0, 6,
-		   1, 0.5, 1, 100, "active initiatives affecting the unit, and its people"},
+	[BI_M5] = {"M5", "initiative_load", "active initiatives reaching each person", BP_MOTIVATING,
+		   0, 3, 1, 0.5, 1, 1, "active initiatives whose affected units hold each person"},
 };
 
 double bal_band_score(double value, double lo, double hi, int excess, int *too_much)

@@ -197,10 +197,21 @@ static int m45(struct bal_ctx *c, struct err *e)
 	char *mark = arena_alloc(c->a, n + 1);
 	double *cnt = arena_alloc(c->a, (n + 1) * sizeof *cnt);
 	double *adv = arena_alloc(c->a, (n + 1) * sizeof *adv);
-	if (!mark || !cnt || !adv) {
+	/* M5: how many initiatives reach each person, summed over a unit's
+	 * own people (expo), then over its subtree */
+	double *own = arena_alloc(c->a, (n + 1) * sizeof *own);
+	double *expo = arena_alloc(c->a, (n + 1) * sizeof *expo);
+	if (!mark || !cnt || !adv || !own || !expo) {
 		db_done(st);
 		return err_set(e, ERR_INTERNAL, "", "out of memory");
 	}
+	/* people are subtree counts by now: a unit's own are its count less
+	 * its children's */
+	for (size_t i = 0; i < n; i++)
+		own[i] = c->people[i];
+	for (size_t i = 0; i < n; i++)
+		if (c->parent[i] >= 0)
+			own[c->parent[i]] -= c->people[i];
 	int64_t cur = 0;
 	int advancing = 0, all = 0;
 	int r;
@@ -215,11 +226,16 @@ static int m45(struct bal_ctx *c, struct err *e)
 				for (size_t i = 0; i < n; i++)
 					if (c->parent[i] >= 0 && mark[c->parent[i]] == 2)
 						mark[i] = 2;
-			for (size_t i = 0; i < n; i++)
+			for (size_t i = 0; i < n; i++) {
 				if (mark[i]) {
 					cnt[i] += 1;
 					adv[i] += advancing;
 				}
+				/* its people are reached: an affected unit's
+				 * subtree, or everyone */
+				if (all || mark[i] == 2)
+					expo[i] += own[i];
+			}
 			cnt[n] += 1;
 			adv[n] += advancing;
 			memset(mark, 0, n);
@@ -250,10 +266,14 @@ static int m45(struct bal_ctx *c, struct err *e)
 	db_done(st);
 	if (r < 0)
 		return -1;
+	/* the exposures of a subtree: children follow their parent */
+	expo[n] = 0;
+	for (size_t i = n; i-- > 0;)
+		expo[c->parent[i] >= 0 ? (size_t)c->parent[i] : n] += expo[i];
 	for (size_t u = 0; u <= n; u++) {
 		c->num[BAL_AT(c, u, BI_M4)] = adv[u];
 		c->den[BAL_AT(c, u, BI_M4)] = cnt[u];
-		c->num[BAL_AT(c, u, BI_M5)] = cnt[u];
+		c->num[BAL_AT(c, u, BI_M5)] = expo[u];
 		c->den[BAL_AT(c, u, BI_M5)] = c->people[u];
 	}
 	return 0;

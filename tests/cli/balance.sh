@@ -186,7 +186,8 @@ sql "INSERT INTO initiative (name, unit_id, status, started) VALUES ('in1', NULL
 # M2  2 + 1 (the unit) / 3 = 1 -> 100   0/2 -> 0           3/6 = 0.5 -> 100
 # M3  Cid of Cid Dee = 50 -> 62.5  Eve's answer after D: 0/1 -> 0   1/3 -> 41.67
 # M4  in1: 1/1 -> 100           in2: 0/1 -> 0              1/2 -> 100
-# M5  1 per 3 people = 33.3: too much   1/2 = 50: too much   2/6 = 33.3: too much
+# M5  initiatives reaching each person: Bob, Cid, Dee by in1: 3/3 = 1.0
+#     Eve, Fay by in2: 2/2 = 1.0   Ann by none: 5/6 = 0.83; all in the band 0-3
 # motivating (w 1 1 1 1 .5): Ops (100+100+62.5+100+50)/4.5 = 91.67;
 #   Sales (96.154+0+0+0+50)/4.5 = 32.48; Org (96.154+100+41.667+100+50)/4.5 = 86.18
 # L: Ops (76.871+79.630+91.667)/3 = 82.72; Sales (50+77.778+32.479)/3 = 53.42;
@@ -235,7 +236,7 @@ check 2 M1 75.0 100.0
 check 2 M2 1.0 100.0
 check 2 M3 50.0 62.5
 check 2 M4 100.0 100.0
-check 2 M5 33.3 100.0
+check 2 M5 1.0 100.0
 check 3 P3 0.0 0.0
 check 3 P4 1.0 25.0
 check 3 S1 100.0 100.0
@@ -285,8 +286,8 @@ scores 2 61.825 82.723 well-led-well-managed
 scores 3 75.794 53.419 overmanaged-underled
 scores 1 70.970 84.051 well-led-well-managed
 scores null 70.970 84.051 well-led-well-managed
-expect_eq "Ops too much: span, control time, initiative load" '["S4","C4","M5"]' "$(unit 2 | jq -c .too_much)"
-expect_eq "Sales too much: span, initiative load" '["S4","M5"]' "$(unit 3 | jq -c .too_much)"
+expect_eq "Ops too much: span, control time" '["S4","C4"]' "$(unit 2 | jq -c .too_much)"
+expect_eq "Sales too much: span" '["S4"]' "$(unit 3 | jq -c .too_much)"
 # Ops management gaps (100 - score) x weight: C1 100, S1 60.8, C2 58.3,
 # S3 44.4...; then the reductions of S4 and C4
 expect_eq "Ops management actions: the 3 largest gaps, then what is too much" \
@@ -304,7 +305,7 @@ expect_rc "balance" 0
 expect_contains "the thresholds" "$OUT" "well managed from 60, well led from 60"
 expect_eq "the table's rows" "the organization|Org|Ops|Sales" "$(printf '%s\n' "$OUT" | sed -n '3,6p' | awk '{ print $1 ($2 == "organization" ? " organization" : "") }' | join_lines '|')"
 expect_contains "Sales indented, its scores and flags" "$OUT" "    Sales"
-expect_contains "Sales' row" "$(printf '%s\n' "$OUT" | grep Sales)" "75.8        53.4  overmanaged-underled   S4 M5"
+expect_contains "Sales' row" "$(printf '%s\n' "$OUT" | grep Sales)" "75.8        53.4  overmanaged-underled   S4"
 t balance --as-of $D --unit 2
 expect_eq "--unit: one subtree" 3 "$(printf '%s\n' "$OUT" | wc -l)"
 t balance --as-of $D --unit 1 --json
@@ -314,7 +315,7 @@ expect_eq "--unit 1: Org, Ops, Sales" "1 2 3" "$(jqo '[.items[] | .unit_id] | ma
 t balance show 3 --as-of $D
 expect_rc "balance show" 0
 expect_contains "show: the scores" "$OUT" "management 75.8, leadership 53.4: overmanaged-underled"
-expect_contains "show: the too-much flags" "$OUT" "too much: S4 M5"
+expect_contains "show: the too-much flags" "$OUT" "too much: S4"
 expect_contains "show: a skipped indicator" "$OUT" "no data"
 expect_contains "show: the actions" "$OUT" "to raise leadership:"
 t balance show --as-of $D --json
@@ -371,5 +372,19 @@ t balance history --unit 3
 expect_rc "history of a unit" 0
 expect_contains "history table" "$OUT" "2026-06-30  manual"
 expect_contains "history: Sales' scores" "$OUT" "75.8        53.4  overmanaged-underled"
+
+# --- change fatigue: M5 past its band ---------------------------------------------
+# three more initiatives of Sales, active from 03-01: Eve and Fay are each
+# reached by in2 and these three, 4 > 3: too much; Ops stays at 1.0; Org
+# (3 + 2 x 4) / 6 = 1.83
+sql "INSERT INTO initiative (name, unit_id, status, started) VALUES ('f1', 3, 'active', '2026-03-01'),
+ ('f2', 3, 'active', '2026-03-01'), ('f3', 3, 'active', '2026-03-01')" >/dev/null
+t balance --as-of $D --json
+check 3 M5 4.0 100.0
+check 2 M5 1.0 100.0
+check 1 M5 1.8 100.0
+expect_eq "Sales too much: span and change fatigue" '["S4","M5"]' "$(unit 3 | jq -c .too_much)"
+expect_contains "and says so among its actions" "$(unit 3 | jq -r '.actions.leadership | join("|")')" \
+	"change fatigue: each person is reached by 4.0 active initiatives (band 0-3)"
 
 finish

@@ -53,6 +53,22 @@ while IFS= read -r line; do
 done < <(block lead-tour)
 [ "$m" -ge 6 ] && pass || fail "the leadership tour has $m lines"
 expect_contains "the tour's pulse results keep a small group out" "$OUT" "not shown"
+# the change and balance tour, after them
+m=0
+while IFS= read -r line; do
+	[ -z "$line" ] && continue
+	m=$((m + 1))
+	run "${tour_env[@]}" bash -c "cd '$TMP/tour' && $line"
+	case "$line" in
+	*"# refused"*) expect_rc "change tour line $m refused: $line" 5 ;;
+	*) expect_rc "change tour line $m: $line" 0 ;;
+	esac
+	case "$line" in
+	*"change advance"*) expect_contains "the refusal names what is missing" "$ERR" "short-term win" ;;
+	*"balance show 5"*) expect_contains "Logistics' breakdown names its indicators" "$OUT" "control_time" ;;
+	esac
+done < <(block change-tour)
+[ "$m" -ge 6 ] && pass || fail "the change tour has $m lines"
 expect_contains "the tour's control report is Markdown about Operations" \
 	"$(head -n 1 "$TMP/tour/control-report.md")" "# Control report: Operations"
 if on_pg; then
