@@ -69,6 +69,15 @@ while IFS= read -r line; do
 	esac
 done < <(block change-tour)
 [ "$m" -ge 6 ] && pass || fail "the change tour has $m lines"
+# the README's account of the demo's balance is the demo's: each unit's
+# scores and quadrant as `tandem balance` prints them
+run "${tour_env[@]}" bash -c "cd '$TMP/tour' && ./tandem balance"
+for want in "Logistics 91.7 53.3 overmanaged-underled" "Engineering 52.3 88.9 overled-undermanaged" \
+	"Product 55.7 90.5 overled-undermanaged" "Sales 91.7 100.0 well-led-well-managed"; do
+	unit=${want%% *}
+	expect_eq "the README's $unit" "$want" "$(printf '%s\n' "$OUT" | awk -v u="$unit" '$1 == u { print $1, $3, $4, $5 }')"
+	expect_contains "the README says so" "$(cat "$ROOT/README.md")" "($(echo "$want" | awk '{ print $2 ", " $3 }')"
+done
 expect_contains "the tour's control report is Markdown about Operations" \
 	"$(head -n 1 "$TMP/tour/control-report.md")" "# Control report: Operations"
 if on_pg; then
