@@ -304,7 +304,7 @@ static int time_entry(struct arch_gen *g, const struct arch_person *p, struct pl
 			return -1;
 		if (logged + minutes > 600)
 			minutes = 600 - logged;
-		if (minutes < 30)
+		if (minutes <= 0)
 			return 0;	/* a full day already */
 	}
 	int64_t cost = (minutes * p->rate + 30) / 60, id;

@@ -289,6 +289,7 @@ int assess_person(struct db *db, int64_t person_id, struct assess_profile *out,
 	if (rc < 0)
 		return -1;
 	out->respondents = 1;
+	out->counted = 1;
 	out->shown = 1;
 	profile_finish(out);
 	return 0;
@@ -300,11 +301,19 @@ int assess_person(struct db *db, int64_t person_id, struct assess_profile *out,
 #define LATEST_IN_COHORT "SELECT max(id) FROM assessment WHERE cohort_id = :cohort GROUP BY person_id"
 
 /* Fills a group's item means, respondents and latest day from the
- * assessments sql_ids selects (with binds unit or cohort). */
-static int group_items(struct db *db, const char *count_sql, const char *items_sql,
+ * latest assessments that where_sql selects (after the WITH clause
+ * prefix, "" for none; binds `bind`). The means count the first
+ * respondents, in the order they answered, in whole groups of
+ * min_group: one more answer changes nothing until a whole group more
+ * has answered, so that comparing the page before and after shows no
+ * one's answers. The SQL is made of these fixed pieces only. */
+static int group_items(struct db *db, const char *prefix, const char *where_sql,
 		       const char *bind, int64_t id, struct assess_profile *out, struct err *e)
 {
-	struct stmt *st = db_prepare(db, count_sql, e);
+	char sql[1024];
+	snprintf(sql, sizeof sql, "%sSELECT count(*), max(s.day) FROM assessment s WHERE %s",
+		 prefix, where_sql);
+	struct stmt *st = db_prepare(db, sql, e);
 	if (!st)
 		return -1;
 	db_bind_int(st, bind, id);
@@ -320,10 +329,28 @@ static int group_items(struct db *db, const char *count_sql, const char *items_s
 	out->shown = out->respondents >= out->min_group && out->respondents > 0;
 	if (!out->shown)
 		return 0;
-	st = db_prepare(db, items_sql, e);
+	/* the last assessment of the whole groups */
+	int64_t k = out->min_group > 0 ? out->min_group : 1;
+	out->counted = out->respondents / k * k;
+	snprintf(sql, sizeof sql, "%sSELECT s.id FROM assessment s WHERE %s ORDER BY s.id "
+		 "LIMIT 1 OFFSET :off", prefix, where_sql);
+	st = db_prepare(db, sql, e);
 	if (!st)
 		return -1;
 	db_bind_int(st, bind, id);
+	db_bind_int(st, ":off", out->counted - 1);
+	int64_t cut = 0;
+	rc = db_one_int(st, &cut, e);
+	if (rc < 0)
+		return -1;
+	snprintf(sql, sizeof sql, "%sSELECT a.item, sum(a.value), count(*) FROM assessment s "
+		 "JOIN assessment_answer a ON a.assessment_id = s.id WHERE %s AND s.id <= :cut "
+		 "GROUP BY a.item", prefix, where_sql);
+	st = db_prepare(db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int(st, bind, id);
+	db_bind_int(st, ":cut", cut);
 	while ((rc = db_step(st, e)) == 1) {
 		int64_t item = db_col_int(st, 0), sum = db_col_int(st, 1), n = db_col_int(st, 2);
 		if (item >= 1 && item <= ASSESS_ITEMS && n > 0)
@@ -439,13 +466,9 @@ int assess_unit(struct db *db, int64_t unit_id, struct assess_profile *out, stru
 			       (long long)unit_id);
 	if (assess_min_group(db, &out->min_group, e))
 		return -1;
-	if (group_items(db,
-		UNIT_SUBTREE_CTE "SELECT count(*), max(s.day) FROM assessment s "
-		"WHERE s.id IN (" LATEST ") AND s.unit_id IN (SELECT id FROM subtree)",
-		UNIT_SUBTREE_CTE "SELECT a.item, sum(a.value), count(*) FROM assessment s "
-		"JOIN assessment_answer a ON a.assessment_id = s.id "
-		"WHERE s.id IN (" LATEST ") AND s.unit_id IN (SELECT id FROM subtree) "
-		"GROUP BY a.item", ":unit", unit_id, out, e))
+	if (group_items(db, UNIT_SUBTREE_CTE,
+		"s.id IN (" LATEST ") AND s.unit_id IN (SELECT id FROM subtree)", ":unit",
+		unit_id, out, e))
 		return -1;
 	if (!out->shown) {
 		snprintf(out->hidden, sizeof out->hidden, "%lld answered, and a group is shown "
@@ -484,12 +507,7 @@ int assess_cohort(struct db *db, int64_t cohort_id, struct assess_profile *out,
 			       (long long)cohort_id);
 	if (out->min_group < ASSESS_MIN_FLOOR)
 		out->min_group = ASSESS_MIN_FLOOR;
-	if (group_items(db,
-		"SELECT count(*), max(s.day) FROM assessment s WHERE s.id IN (" LATEST_IN_COHORT ")",
-		"SELECT a.item, sum(a.value), count(*) FROM assessment s "
-		"JOIN assessment_answer a ON a.assessment_id = s.id "
-		"WHERE s.id IN (" LATEST_IN_COHORT ") GROUP BY a.item", ":cohort", cohort_id, out,
-		e))
+	if (group_items(db, "", "s.id IN (" LATEST_IN_COHORT ")", ":cohort", cohort_id, out, e))
 		return -1;
 	if (!out->shown)
 		snprintf(out->hidden, sizeof out->hidden, "%lld answered, and a group is shown "
@@ -634,6 +652,7 @@ json_t *assess_profile_json(const struct assess_profile *p, int with_items)
 {
 	json_t *o = json_object();
 	json_set_int(o, "respondents", p->respondents);
+	json_set_int(o, "counted", p->counted);
 	if (p->min_group)
 		json_set_int(o, "min_group", p->min_group);
 	json_object_set_new(o, "shown", json_boolean(p->shown));

@@ -66,6 +66,9 @@ struct assess_profile {
 	int64_t respondents;	/* 1 for a person */
 	int64_t min_group;	/* a group's minimum (0 for a person) */
 	int shown;		/* respondents >= min_group (always 1 for a person) */
+	int64_t counted;	/* a group's: the respondents its means count, the
+				 * first in whole groups of min_group (see
+				 * docs/assess.md); 1 for a person */
 	char day[11];		/* a person's: the day taken; a group's: the latest day */
 	int64_t assessment_id;	/* a person's latest, 0 for a group */
 	int64_t cohort_id;	/* a person's: the cohort it counted for, 0 none */

@@ -359,6 +359,12 @@ int cohort_join_new(struct db *db, const struct join_input *in, unsigned set,
 	if (rc == 0) {
 		struct person_input p = {.name = in->name, .email = in->email, .unit_id = unit};
 		rc = person_add(db, &p, PERSON_NAME | PERSON_EMAIL | PERSON_UNIT, person_id, e);
+		if (rc && e->status == ERR_CONFLICT && strcmp(e->field, "email") == 0) {
+			/* someone's already: say no more than that (the code is
+			 * shared in a room, the people behind emails are not) */
+			err_clear(e);
+			rc = err_set(e, ERR_CONFLICT, "email", "email: is taken: sign in instead");
+		}
 	}
 	if (rc == 0) {
 		struct account_input acc = {.person_id = *person_id, .role = "member",

@@ -92,6 +92,15 @@ int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set
 /* Narrows a listing's unit filter (bit in *set) to the actor's units
  * (access_narrow). */
 int api_scope(struct req *r, int64_t *unit_id, unsigned *set, unsigned bit);
+/* The records a body names beside its unit (a sponsor, a coalition, an
+ * owner...) must be ones the actor may read: one outside answers 404
+ * naming the field, as if it did not exist. id 0 (none) passes. */
+struct api_ref {
+	enum kind kind;
+	int64_t id;
+	const char *field;	/* "coalition_id" */
+};
+int api_refs(struct req *r, const struct api_ref *refs, size_t n);
 /* Sets the response (steals v). */
 int api_reply(struct req *r, int status, json_t *v);
 /* {"items":[...],"count":n,"limit":..,"offset":..} (steals items). */
@@ -314,6 +323,10 @@ int initiative_advance_api(struct req *r);
 int initiative_link_api(struct req *r);
 int initiative_unlink_api(struct req *r);
 int obstacle_post_api(struct req *r);
+struct initiative_input;
+/* the sponsor, coalition and pulse an initiative names: ones the actor
+ * reads (api_refs); the pages use it too */
+int initiative_refs(struct req *r, const struct initiative_input *in);
 int obstacle_resolve_api(struct req *r);
 int obstacle_delete_api(struct req *r);
 int win_post_api(struct req *r);

@@ -169,7 +169,8 @@ int cohort_post_api(struct req *r)
 		in.trainer_id = r->who.person_id;
 		set |= COH_TRAINER;
 	}
-	if (cohort_add(r->db, &in, set, &id, code, &r->e))
+	if (api_refs(r, &(struct api_ref){K_PERSON, in.trainer_id, "trainer_id"}, 1) ||
+	    cohort_add(r->db, &in, set, &id, code, &r->e))
 		return -1;
 	return cohort_reply(r, id, 201);
 }

@@ -106,13 +106,22 @@ int balance_snapshot_api(struct req *r)
 	int64_t id;
 	if (balance_snapshot(r->db, (set & BALF_AS_OF) ? f.as_of : NULL, "manual", &id, &r->e))
 		return -1;
-	struct bal_point *p;
-	size_t n;
-	if (balance_history(r->db, r->a, 0, &p, &n, &r->e))
-		return -1;
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_integer(id));
-	for (size_t i = 0; i < n; i++)
+	/* the organization's point, for those who read the whole tree */
+	int64_t unit = 0;
+	int org = 0;
+	if (bal_view_scope(r, &unit, &org)) {
+		json_decref(o);
+		return -1;
+	}
+	struct bal_point *p;
+	size_t n;
+	if (org && balance_history(r->db, r->a, 0, &p, &n, &r->e)) {
+		json_decref(o);
+		return -1;
+	}
+	for (size_t i = 0; org && i < n; i++)
 		if (p[i].snapshot_id == id)
 			json_object_set_new(o, "organization", bal_point_json(&p[i]));
 	return api_created(r, "/api/v1/balance/snapshots", id, o);

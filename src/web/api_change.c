@@ -131,12 +131,21 @@ int initiative_evidence_api(struct req *r)
 	return api_reply(r, 200, evidence_json(&ev));
 }
 
+/* the sponsor, coalition and pulse it names must be ones the actor reads */
+int initiative_refs(struct req *r, const struct initiative_input *in)
+{
+	const struct api_ref refs[] = {{K_PERSON, in->sponsor_id, "sponsor_id"},
+				       {K_COALITION, in->coalition_id, "coalition_id"},
+				       {K_PULSE, in->pulse_id, "pulse_id"}};
+	return api_refs(r, refs, sizeof refs / sizeof refs[0]);
+}
+
 int initiative_post_api(struct req *r)
 {
 	struct initiative_input in = {0};
 	unsigned set = 0;
 	int64_t id;
-	if (api_body(r, initiative_fields, &in, &set) ||
+	if (api_body(r, initiative_fields, &in, &set) || initiative_refs(r, &in) ||
 	    initiative_add(r->db, &in, set, &id, &r->e))
 		return -1;
 	return reply_full(r, id, 201);
@@ -146,7 +155,7 @@ int initiative_patch_api(struct req *r)
 {
 	struct initiative_input in = {0};
 	unsigned set = 0;
-	if (api_body(r, initiative_set_fields, &in, &set) ||
+	if (api_body(r, initiative_set_fields, &in, &set) || initiative_refs(r, &in) ||
 	    initiative_set(r->db, r->id, &in, set, &r->e))
 		return -1;
 	return reply_full(r, r->id, 200);
@@ -291,6 +300,7 @@ int obstacle_post_api(struct req *r)
 	unsigned set = 0;
 	int64_t id;
 	if (api_body(r, obstacle_fields, &in, &set) ||
+	    api_refs(r, &(struct api_ref){K_PERSON, in.owner_id, "owner_id"}, 1) ||
 	    obstacle_add(r->db, r->id, &in, set, &id, &r->e))
 		return -1;
 	return links_reply(r, "obstacle", id, 201);
@@ -371,7 +381,8 @@ int volunteer_post_api(struct req *r)
 				       "person_id: this account is no person; name who volunteers");
 		set |= VO_PERSON;
 	}
-	if (may_volunteer(r, in.person_id) || volunteer_add(r->db, r->id, &in, set, &r->e))
+	if (api_refs(r, &(struct api_ref){K_PERSON, in.person_id, "person_id"}, 1) ||
+	    may_volunteer(r, in.person_id) || volunteer_add(r->db, r->id, &in, set, &r->e))
 		return -1;
 	struct initiative_links l;
 	if (initiative_links_get(r->db, r->a, r->id, &l, &r->e))

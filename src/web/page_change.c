@@ -259,7 +259,7 @@ int initiative_create_page(struct req *r)
 	int64_t id;
 	if (may_create(r, "initiatives"))
 		return -1;
-	if (form_fill(&r->form, initiative_fields, &in, &set, &r->e) ||
+	if (form_fill(&r->form, initiative_fields, &in, &set, &r->e) || initiative_refs(r, &in) ||
 	    initiative_add(r->db, &in, set, &id, &r->e)) {
 		if (form_failed(r))
 			return -1;

@@ -488,6 +488,7 @@ int initiative_obstacle_page(struct req *r)
 	unsigned set = 0;
 	int64_t id;
 	if (form_fill(&r->form, obstacle_fields, &in, &set, &r->e) ||
+	    api_refs(r, &(struct api_ref){K_PERSON, in.owner_id, "owner_id"}, 1) ||
 	    obstacle_add(r->db, r->id, &in, set, &id, &r->e)) {
 		struct init_vals v = {.form = W_OBSTACLE, .title = form_get(&r->form, "title"),
 				      .owner_id = form_get(&r->form, "owner_id")};

@@ -118,7 +118,8 @@ int workshop_create_page(struct req *r)
 		in.trainer_id = r->who.person_id;	/* the trainer: who creates it */
 		set |= COH_TRAINER;
 	}
-	if (rc || cohort_add(r->db, &in, set, &id, code, &r->e)) {
+	if (rc || api_refs(r, &(struct api_ref){K_PERSON, in.trainer_id, "trainer_id"}, 1) ||
+	    cohort_add(r->db, &in, set, &id, code, &r->e)) {
 		if (form_failed(r))
 			return -1;
 		struct ws_vals v = {form_get(&r->form, "name"), form_get(&r->form, "unit_id"),
@@ -160,9 +161,11 @@ int workshop_page(struct req *r)
 			       "keep them anonymous: waiting for %lld more.</p>\n",
 			    (long long)c.min_group, (long long)(more > 0 ? more : 0));
 	} else {
-		html_printf(b, "<p>The mean profile of the %lld participants' latest answers, each "
-			       "process on 0-100 (1 strongly disagree is 0, 5 strongly agree is "
-			       "100). No one's own answers are shown.</p>\n", (long long)p.respondents);
+		html_printf(b, "<p>The mean profile of the first %lld participants' latest "
+			       "answers (of %lld; the means move in whole groups of %lld, so that no "
+			       "one's answers show as a change), each process on 0-100 (1 strongly "
+			       "disagree is 0, 5 strongly agree is 100).</p>\n",
+			    (long long)p.counted, (long long)p.respondents, (long long)c.min_group);
 		struct radar_series s = {.label = arena_printf(r->a, "%s (%lld people)", c.name,
 							       (long long)p.respondents),
 					 .v = p.score};

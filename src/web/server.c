@@ -204,6 +204,25 @@ int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set
 	return fields_from_json(fields, obj, set, r->in, &r->e);
 }
 
+int api_refs(struct req *r, const struct api_ref *refs, size_t n)
+{
+	static const char *const names[] = {[K_PERSON] = "person", [K_COALITION] = "coalition",
+					    [K_PULSE] = "pulse", [K_UNIT] = "unit"};
+	for (size_t i = 0; i < n; i++) {
+		if (!refs[i].id || access_check(r->db, &r->who, refs[i].kind, refs[i].id, A_READ,
+						&r->e) == 0)
+			continue;
+		if (r->e.status != ERR_NOT_FOUND)
+			return -1;
+		err_clear(&r->e);
+		const char *what = (size_t)refs[i].kind < sizeof names / sizeof names[0] &&
+					   names[refs[i].kind] ? names[refs[i].kind] : "record";
+		return err_set(&r->e, ERR_NOT_FOUND, refs[i].field, "%s: no %s with id %lld",
+			       refs[i].field, what, (long long)refs[i].id);
+	}
+	return 0;
+}
+
 int api_scope(struct req *r, int64_t *unit_id, unsigned *set, unsigned bit)
 {
 	int given = (*set & bit) != 0;

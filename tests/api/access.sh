@@ -183,6 +183,19 @@ walk GET "$V/balance/units/3" "" 200 404 404 200
 walk GET "$V/balance/history?unit_id=5" "" 200 200 200 404
 walk GET "$V/balance/time?unit_id=3" "" 200 404 404 200
 walk POST "$V/balance/snapshots" '{}' 201 201 403 403
+# what a record names must be readable too: Product's coalition (2) is
+# not the Operations manager's to attach, nor Product's people to sponsor
+as manager POST "$V/initiatives" '{"name":"Borrowed","sponsor_id":2,"unit_id":5,"coalition_id":2}'
+expect_eq "a coalition the manager cannot read: 404 naming it" "404|coalition_id" "$STATUS|$(jqb .error.field)"
+as manager POST "$V/initiatives" '{"name":"Borrowed","sponsor_id":7,"unit_id":5}'
+expect_eq "a sponsor the manager cannot read: 404 naming it" "404|sponsor_id" "$STATUS|$(jqb .error.field)"
+expect_eq "neither was written" 0 "$(sql "SELECT count(*) FROM initiative WHERE name = 'Borrowed'")"
+# the organization's scores come back only to those who read all of it
+as manager POST "$V/balance/snapshots" '{}'
+expect_eq "a manager's snapshot: its id, not the organization's scores" "true|false" \
+	"$(jqb '"\(has("id"))|\(has("organization"))"')"
+as admin POST "$V/balance/snapshots" '{}'
+expect_eq "an admin's: with the organization's scores" "true" "$(jqb 'has("organization")')"
 walk GET "$V/settings" "" 200 200 200 200
 walk PUT "$V/settings" '{"key":"balance.led","value":60}' 200 403 403 403
 walk GET "$V/assess/items" "" 200 200 200 200

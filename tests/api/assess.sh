@@ -164,6 +164,14 @@ anon POST $V/join "$(join "$OPS_CODE" Pia pia@t.test short)"
 expect_eq "a short password is 400" "400|password" "$STATUS|$(jqb .error.field)"
 anon POST $V/join "$(join "$OPS_CODE" Pia kemi@t.test long-enough-pw)"
 expect_eq "a taken email is 409" "409|email" "$STATUS|$(jqb .error.field)"
+# a person with no account: the answer names no one (the code is shared
+# in a room; who works there is not)
+sql "INSERT INTO person (name, email, unit_id) VALUES ('Quiet', 'quiet@t.test', 1)" >/dev/null
+before=$(digest)
+anon POST $V/join "$(join "$OPS_CODE" Pia quiet@t.test long-enough-pw)"
+expect_eq "an employee's email is 409, saying only that it is taken" "409|email: is taken: sign in instead" \
+	"$STATUS|$(jqb .error.message)"
+expect_eq "nothing written" "$before" "$(digest)"
 anon POST $V/join "$(join "$OPS_CODE" " " pia@t.test long-enough-pw)"
 expect_eq "an empty name is 400" "400|name" "$STATUS|$(jqb .error.field)"
 anon POST $V/join '{"code":"x"}'

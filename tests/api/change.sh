@@ -178,20 +178,24 @@ expect_eq "as person 11" "11|floor tester" "$(jqb '"\(.person_id)|\(.role)"')"
 as member POST $V/2/volunteers '{}'
 expect_eq "a second time is 409" 409 "$STATUS"
 before=$(dbsum)
-as member POST $V/2/volunteers '{"person_id":12}'
+as member POST $V/2/volunteers '{"person_id":14}'
 expect_eq "a member does not volunteer someone else" 403 "$STATUS"
 as viewer POST $V/1/volunteers '{}'
 expect_eq "a viewer volunteers no one" 403 "$STATUS"
 as viewer POST $V/2/volunteers '{}'
 expect_eq "nor where they cannot see" 404 "$STATUS"
 expect_eq "no refused volunteer wrote anything" "$before" "$(dbsum)"
+as manager POST $V/2/volunteers '{"person_id":14}'
+expect_eq "the manager adds someone of Logistics" 201 "$STATUS"
+# someone the manager cannot read (12 is Product's) is as if no one: they
+# join by themselves from any unit
 as manager POST $V/2/volunteers '{"person_id":12}'
-expect_eq "the manager adds someone" 201 "$STATUS"
-as member DELETE $V/2/volunteers/12
+expect_eq "someone the manager cannot read: 404 naming person_id" "404|person_id" "$STATUS|$(jqb .error.field)"
+as member DELETE $V/2/volunteers/14
 expect_eq "a member removes no one else" 403 "$STATUS"
 as member DELETE $V/2/volunteers/11
 expect_eq "a member leaves" 204 "$STATUS"
-expect_eq "one volunteer added stays" "12" "$(sql "SELECT person_id FROM volunteer WHERE initiative_id = 2 AND person_id IN (11, 12)")"
+expect_eq "one volunteer added stays" "14" "$(sql "SELECT person_id FROM volunteer WHERE initiative_id = 2 AND person_id IN (11, 14)")"
 
 # --- removing ----------------------------------------------------------------
 walk DELETE $V/$rota "" 204 404 404 404

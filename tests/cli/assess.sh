@@ -214,8 +214,15 @@ t assess cohort 1 --json
 expect_rc "3 of 3: shown" 0
 expect_eq "cohort aggregate" "3|2.33|33.33|3|50" \
 	"$(jqo '"\(.respondents)|\(.processes[0].mean)|\(.processes[0].score)|\(.processes[1].mean)|\(.processes[1].score)"')"
+# a fourth answers all 5: the means still count the first whole group of
+# 3 (Fay, Gus, Ann), so comparing before and after shows nothing of hers
+t workshop join "$code" --person 3
+t assess take --person 3 --cohort 1 --answers "$(all 5)"
+t assess cohort 1 --json
+expect_eq "4 answered, 3 counted, the same means" "4|3|2.33|3" \
+	"$(jqo '"\(.respondents)|\(.counted)|\(.processes[0].mean)|\(.processes[1].mean)"')"
 t workshop show 1 --json
-expect_eq "joined 3, answered 3" "3|3|true" "$(jqo '"\(.joined)|\(.answered)|\(.aggregate.shown)"')"
+expect_eq "joined 4, answered 4" "4|4|true" "$(jqo '"\(.joined)|\(.answered)|\(.aggregate.shown)"')"
 t workshop list --json
 expect_eq "two workshops" "2" "$(jqo .count)"
 t workshop list --unit 3 --json
