@@ -220,7 +220,7 @@ struct complexity_opts {	/* tandem unit complexity's flags (cmd_report.c) */
 extern const struct field complexity_cli_fields[];
 int unit_complexity_cmd(struct cli *c);
 int report_control_cmd(struct cli *c);
-/* @direction: vision, strategies, plans linked to them */
+/* vision, strategies, plans linked to them */
 #include "lead/strategy.h"	/* the field tables and input structs, for commands.c */
 #include "lead/vision.h"
 extern const struct field strategy_gaps_fields[];	/* struct vision_filter */
@@ -236,7 +236,7 @@ int strategy_rm_cmd(struct cli *c);
 int strategy_link_cmd(struct cli *c);
 int strategy_unlink_cmd(struct cli *c);
 int strategy_gaps_cmd(struct cli *c);
-/* @signals: environment signals and themes */
+/* environment signals and themes */
 #include "lead/signal.h"	/* the field tables and structs, for commands.c */
 struct signal_import_opts {	/* tandem signal import FILE */
 	const char *file;
@@ -259,7 +259,7 @@ int theme_rm_cmd(struct cli *c);
 int theme_tag_cmd(struct cli *c);
 int theme_untag_cmd(struct cli *c);
 int theme_threshold_cmd(struct cli *c);
-/* @alignment: stakeholders, communications, alignment states, commitments */
+/* stakeholders, communications, alignment states, commitments */
 #include "lead/comm.h"	/* comm add's options embed struct comm_input */
 struct comm_add_opts {	/* tandem comm add's flags (cmd_comm.c) */
 	struct comm_input in;
@@ -293,7 +293,7 @@ int comm_unreached_cmd(struct cli *c);
 int comm_promise_cmd(struct cli *c);
 int comm_sender_cmd(struct cli *c);
 int commitment_set_cmd(struct cli *c);
-/* @coalitions: coalitions, values, coaching notes */
+/* coalitions, values, coaching notes */
 int coalition_add_cmd(struct cli *c);
 int coalition_list_cmd(struct cli *c);
 int coalition_show_cmd(struct cli *c);
@@ -307,7 +307,7 @@ int value_set_cmd(struct cli *c);
 int value_rm_cmd(struct cli *c);
 int note_add_cmd(struct cli *c);
 int note_list_cmd(struct cli *c);
-/* @recognition: recognitions and ideas */
+/* recognitions and ideas */
 int recognition_add_cmd(struct cli *c);
 int recognition_list_cmd(struct cli *c);
 int recognition_show_cmd(struct cli *c);
@@ -320,7 +320,7 @@ int idea_vote_cmd(struct cli *c);
 int idea_unvote_cmd(struct cli *c);
 int idea_answer_cmd(struct cli *c);
 int idea_rm_cmd(struct cli *c);
-/* @pulse: pulse surveys */
+/* pulse surveys */
 int pulse_add_cmd(struct cli *c);
 int pulse_list_cmd(struct cli *c);
 int pulse_show_cmd(struct cli *c);
@@ -331,7 +331,7 @@ int pulse_send_cmd(struct cli *c);
 int pulse_answer_cmd(struct cli *c);
 int pulse_results_cmd(struct cli *c);
 int pulse_trend_cmd(struct cli *c);
-/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+/* change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
 #include "change/initiative.h"	/* the field tables and input structs, for commands.c */
 struct change_show_opts {	/* change show --as-of */
 	const char *as_of;
@@ -367,7 +367,7 @@ int change_anchor_add_cmd(struct cli *c);
 int change_anchor_rm_cmd(struct cli *c);
 int change_volunteer_cmd(struct cli *c);
 int change_unvolunteer_cmd(struct cli *c);
-/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+/* the change tracker and initiative pages; urgency; the network beside the hierarchy */
 struct urgency_opts {	/* tandem change urgency's flags (cmd_urgency.c) */
 	int64_t initiative_id, unit_id;
 	const char *as_of;
@@ -376,12 +376,12 @@ enum { UO_INITIATIVE = 1u << 0, UO_UNIT = 1u << 1, UO_AS_OF = 1u << 2 };
 extern const struct field urgency_cli_fields[];
 int change_urgency_cmd(struct cli *c);
 int change_network_cmd(struct cli *c);
-/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+/* balance: indicators, scores, quadrant, actions, snapshots; settings */
 int balance_cmd(struct cli *c);
 int balance_show_cmd(struct cli *c);
 int balance_snapshot_cmd(struct cli *c);
 int balance_history_cmd(struct cli *c);
-/* @timeprofile: the time profile of the people who manage others */
+/* the time profile of the people who manage others */
 #include "balance/timeprofile.h"	/* struct tp_query, tp_query_fields */
 int balance_time_cmd(struct cli *c);
 struct setting_opts {	/* tandem setting set KEY --value N, unset KEY (cmd_setting.c) */
@@ -394,10 +394,10 @@ extern const struct field setting_key_fields[];
 int setting_list_cmd(struct cli *c);
 int setting_set_cmd(struct cli *c);
 int setting_unset_cmd(struct cli *c);
-/* @archetype: the archetype generator for the balance validation */
+/* the archetype generator for the balance validation */
 #include "balance/archetype.h"	/* archetype_fields, struct archetype_opts */
 int balance_generate_cmd(struct cli *c);
-/* @assess: the self-assessment, cohorts and workshops */
+/* the self-assessment, cohorts and workshops */
 #include "balance/assess.h"	/* the command table's field tables */
 #include "balance/cohort.h"
 int assess_items_cmd(struct cli *c);	/* cmd_assess.c */

@@ -321,7 +321,7 @@ const struct cli_cmd cli_commands[] = {
 	 "  tandem report control --unit 2 --from 2026-03-01 --to 2026-03-31 --format html"},
 
 	/* the leadership system */
-	/* @direction: vision, strategies, plans linked to them */
+	/* vision, strategies, plans linked to them */
 	{"vision", "show", vision_show_cmd, "show the current vision (the organization's or a unit's)",
 	 vision_filter_fields, OBJ(vision_filter), CMD_JSON, NULL},
 	{"vision", "set", vision_set_cmd, "set a new version of the vision", vision_fields,
@@ -354,7 +354,7 @@ const struct cli_cmd cli_commands[] = {
 	 "Direction without execution: active strategies with no plan (cancelled\n"
 	 "plans do not count). Execution without direction: open plans (draft,\n"
 	 "active, on hold) with no strategy (dropped ones do not count)."},
-	/* @signals: environment signals and themes */
+	/* environment signals and themes */
 	{"signal", "add", signal_add_cmd, "record a signal from the environment", signal_fields,
 	 OBJ(signal_input), CMD_WRITES | CMD_NAME | CMD_JSON,
 	 "Categories: market, customer, technology, competitor, regulation, society,\n"
@@ -405,7 +405,7 @@ const struct cli_cmd cli_commands[] = {
 	 pressure_high_fields, OBJ(pressure_high_input), CMD_WRITES | CMD_JSON,
 	 "The setting signals.pressure_high (default 40): a theme whose pressure reaches\n"
 	 "it with no strategy responding is flagged. --value N sets it (1 to 1000000)."},
-	/* @alignment: stakeholders, communications, alignment states, commitments */
+	/* stakeholders, communications, alignment states, commitments */
 	{"stakeholder", "add", stakeholder_add_cmd, "add a stakeholder outside the org chart",
 	 stakeholder_fields, OBJ(stakeholder_input), CMD_WRITES | CMD_NAME | CMD_JSON, NULL},
 	{"stakeholder", "list", stakeholder_list_cmd, "list stakeholders",
@@ -451,7 +451,7 @@ const struct cli_cmd cli_commands[] = {
 	{"commitment", "set", commitment_set_cmd, "mark a commitment kept or broken",
 	 commitment_set_fields, OBJ(commitment_input), CMD_WRITES | CMD_ID | CMD_JSON,
 	 "Kept or broken closes it today; open reopens it."},
-	/* @coalitions: coalitions, values, coaching notes */
+	/* coalitions, values, coaching notes */
 	{"coalition", "add", coalition_add_cmd, "add a guiding coalition", coalition_fields,
 	 OBJ(coalition_input), CMD_WRITES | CMD_NAME | CMD_JSON,
 	 "Without --unit the coalition is the whole organization's."},
@@ -490,7 +490,7 @@ const struct cli_cmd cli_commands[] = {
 	 "be the other's manager."},
 	{"note", "list", note_list_cmd, "list the notes a person wrote or that are about them",
 	 note_filter_fields, OBJ(note_filter), CMD_JSON, NULL},
-	/* @recognition: recognitions and ideas */
+	/* recognitions and ideas */
 	{"recognition", "add", recognition_add_cmd, "recognize a person or a team for a value",
 	 recognition_fields, sizeof(struct recognition_input), CMD_WRITES | CMD_JSON,
 	 "Give --to PERSON or --team UNIT, and --value (see 'value list'). Nobody\n"
@@ -522,7 +522,7 @@ const struct cli_cmd cli_commands[] = {
 	 "Only the owner (--person) or an admin answers. Declining needs --reason;\n"
 	 "an accepted idea may name the --plan or --step it became."},
 	{"idea", "rm", idea_rm_cmd, "remove an open idea", NULL, 0, CMD_WRITES | CMD_ID, NULL},
-	/* @pulse: pulse surveys */
+	/* pulse surveys */
 	{"pulse", "add", pulse_add_cmd, "add a pulse survey run by a unit", pulse_fields,
 	 OBJ(pulse_input), CMD_WRITES | CMD_NAME | CMD_JSON,
 	 "--min-group (at least 3, default 5) is the smallest group of respondents\n"
@@ -554,7 +554,7 @@ const struct cli_cmd cli_commands[] = {
 	 pulse_trend_fields, OBJ(pulse_view), CMD_JSON, NULL},
 
 	/* change and balance */
-	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+	/* change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
 	{"change", "add", change_add_cmd, "start a change initiative: change add NAME --sponsor P",
 	 initiative_fields, OBJ(initiative_input), CMD_WRITES | CMD_NAME | CMD_JSON,
 	 "Step 1 (Urgency) is reached on --started (today). Link what justifies and carries it "
@@ -597,7 +597,7 @@ const struct cli_cmd cli_commands[] = {
 	 volunteer_fields, OBJ(volunteer_input), CMD_WRITES | CMD_ID, NULL},
 	{"change", "unvolunteer", change_unvolunteer_cmd, "remove a volunteer",
 	 change_unvolunteer_fields, OBJ(volunteer_input), CMD_WRITES | CMD_ID, NULL},
-	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	/* the change tracker and initiative pages; urgency; the network beside the hierarchy */
 	{"change", "urgency", change_urgency_cmd,
 	 "true urgency, complacency or false urgency, read from the data",
 	 urgency_cli_fields, OBJ(urgency_opts), CMD_JSON | CMD_OPTARG,
@@ -613,7 +613,7 @@ const struct cli_cmd cli_commands[] = {
 	 CMD_ID | CMD_JSON,
 	 "A root unit is level 1; a manager is someone another person reports to;\n"
 	 "outside: a volunteer whose unit is not under any of the affected units."},
-	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	/* balance: indicators, scores, quadrant, actions, snapshots; settings */
 	{"balance", "", balance_cmd, "every unit's management and leadership scores and quadrant",
 	 bal_filter_fields, OBJ(bal_filter), CMD_JSON,
 	 "Each unit's scores cover its subtree; the first row is the organization.\n"
@@ -626,7 +626,7 @@ const struct cli_cmd cli_commands[] = {
 	 bal_day_fields, OBJ(bal_filter), CMD_WRITES | CMD_JSON, NULL},
 	{"balance", "history", balance_history_cmd, "the snapshots' scores of a unit (or the organization)",
 	 bal_unit_fields, OBJ(bal_filter), CMD_JSON, NULL},
-	/* @timeprofile: the time profile of the people who manage others */
+	/* the time profile of the people who manage others */
 	{"balance", "time", balance_time_cmd,
 	 "the time profile: how managers spend their logged time, per process and class",
 	 tp_query_fields, OBJ(tp_query), CMD_JSON | CMD_OPTARG,
@@ -644,7 +644,7 @@ const struct cli_cmd cli_commands[] = {
 	 "An unknown key or a value outside the key's range is refused (exit 3)."},
 	{"setting", "unset", setting_unset_cmd, "put a threshold back to its default",
 	 setting_key_fields, OBJ(setting_opts), CMD_WRITES | CMD_NAME, NULL},
-	/* @archetype: the archetype generator for the balance validation */
+	/* the archetype generator for the balance validation */
 	{"balance", "generate", balance_generate_cmd,
 	 "generate an archetype organization into an empty database", archetype_fields,
 	 OBJ(archetype_opts), CMD_WRITES | CMD_JSON,
@@ -653,7 +653,7 @@ const struct cli_cmd cli_commands[] = {
 	 "form a tree (a root, then 2-5 children each); every indicator of the\n"
 	 "balance is driven per unit from the archetype's ranges with the seed.\n"
 	 "  tandem balance generate --archetype overled --units 25 --seed 2"},
-	/* @assess: the self-assessment, cohorts and workshops */
+	/* the self-assessment, cohorts and workshops */
 	{"assess", "items", assess_items_cmd, "the 24 statements of the self-assessment", NULL, 0,
 	 CMD_JSON, NULL},
 	{"assess", "take", assess_take_cmd, "take the self-assessment as a person",

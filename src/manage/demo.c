@@ -519,23 +519,17 @@ int demo_seed(struct db *db, const struct demo_opts *o, struct demo_counts *c,
 	if (rc == 0) rc = staffing_demo(db, today, e);
 	if (rc == 0) rc = raci_demo(db, today, e);
 	if (rc == 0) rc = control_demo(db, today, e);
-	/* @direction */
 	if (rc == 0) rc = direction_demo(db, today, e);
-	/* @signals */
 	if (rc == 0) rc = signals_demo(db, today, e);
-	/* @alignment */
 	if (rc == 0) rc = alignment_demo(db, today, e);
-	/* @coalitions */
 	if (rc == 0) rc = coalitions_demo(db, today, e);
-	/* @recognition */
 	if (rc == 0) rc = recognition_demo(db, today, e);
-	/* @pulse */
 	if (rc == 0) rc = pulse_demo(db, today, e);
-	/* @change: initiatives at different steps */
+	/* initiatives at different steps */
 	if (rc == 0) rc = change_demo(db, today, e);
-	/* @assess: a few self-assessments */
+	/* a few self-assessments */
 	if (rc == 0) rc = assess_demo(db, today, e);
-	/* @archetype: units in different quadrants, and a balance history (last) */
+	/* units in different quadrants, and a balance history (last) */
 	if (rc == 0) rc = archetype_demo(db, today, e);
 	if (rc == 0) rc = archetype_count_entries(db, &c->entries, e);
 out:

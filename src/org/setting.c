@@ -8,7 +8,7 @@
 #include "base/field.h"
 
 const struct setting_def setting_defs[] = {
-	/* @change: the eight steps' evidence thresholds (change.*) */
+	/* the eight steps' evidence thresholds (change.*) */
 	{"change.urgency_pressure", 15, 1, 100000, "points",
 	 "Step 1 needs the linked signals of the last 365 days (impact x likelihood) plus the "
 	 "linked themes' pressure to reach this many points."},
@@ -24,7 +24,7 @@ const struct setting_def setting_defs[] = {
 	{"change.sustain_days", 180, 1, 3650, "days",
 	 "Step 8 needs a communication of the initiative within this many days with the committed "
 	 "share reached."},
-	/* @urgency: true urgency, complacency, false urgency (change.urgency_*) */
+	/* true urgency, complacency, false urgency (change.urgency_*) */
 	{"change.urgency_window", 90, 7, 730, "days",
 	 "Urgency reads this many days, up to and including the day it is taken on."},
 	{"change.urgency_outward", 10, 0, 10000, "tenths per 10 people",
@@ -38,16 +38,16 @@ const struct setting_def setting_defs[] = {
 	{"change.urgency_progress", 25, 1, 100, "%",
 	 "Progress: at least this share of the steps open at the window's start advanced "
 	 "in it."},
-	/* @balance: the quadrant's thresholds (balance.*) */
+	/* the quadrant's thresholds (balance.*) */
 	{"balance.managed", 60, 0, 100, "points",
 	 "A unit whose management score is at least this many points is well managed."},
 	{"balance.led", 60, 0, 100, "points",
 	 "A unit whose leadership score is at least this many points is well led."},
-	/* @assess: the self-assessment (assess.*) */
+	/* the self-assessment (assess.*) */
 	{"assess.min_group", 5, 3, 1000, "people",
 	 "The fewest people whose self-assessments a unit's aggregate shows (a workshop "
 	 "cohort has its own minimum); never below 3, so that no one's answers show."},
-	/* @timeprofile: the time profile's default period (balance.time_window_days) */
+	/* the time profile's default period (balance.time_window_days) */
 	{"balance.time_window_days", 90, 7, 730, "days",
 	 "The default period of the time profile: this many days up to today."},
 	{0},

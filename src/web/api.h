@@ -222,7 +222,7 @@ int agenda_api(struct req *r);
 /* control report, agenda, complexity */
 int report_control_api(struct req *r);	/* api_report.c */
 int unit_complexity_api(struct req *r);
-/* @direction: vision, strategies, plans linked to them */
+/* vision, strategies, plans linked to them */
 int vision_get_api(struct req *r);	/* api_direction.c */
 int vision_put_api(struct req *r);
 int vision_history_api(struct req *r);
@@ -234,7 +234,7 @@ int strategy_delete_api(struct req *r);
 int strategy_plan_post_api(struct req *r);
 int strategy_plan_delete_api(struct req *r);
 int direction_get_api(struct req *r);
-/* @signals: environment signals and themes */
+/* environment signals and themes */
 int signal_list_api(struct req *r);	/* api_signal.c */
 int signal_get_api(struct req *r);
 int signal_post_api(struct req *r);
@@ -253,7 +253,7 @@ int theme_signal_post_api(struct req *r);
 int theme_signal_delete_api(struct req *r);
 int theme_threshold_get_api(struct req *r);
 int theme_threshold_put_api(struct req *r);
-/* @alignment: stakeholders, communications, alignment states, commitments */
+/* stakeholders, communications, alignment states, commitments */
 int stakeholder_list_api(struct req *r);
 int stakeholder_get_api(struct req *r);
 int stakeholder_post_api(struct req *r);
@@ -271,7 +271,7 @@ int comm_reach_api(struct req *r);
 int commitment_list_api(struct req *r);
 int commitment_post_api(struct req *r);
 int commitment_patch_api(struct req *r);
-/* @coalitions: coalitions, values, coaching notes */
+/* coalitions, values, coaching notes */
 int coalition_list_api(struct req *r);	/* api_coalition.c */
 int coalition_get_api(struct req *r);
 int coalition_post_api(struct req *r);
@@ -288,7 +288,7 @@ int note_list_api(struct req *r);
 int note_get_api(struct req *r);
 int note_post_api(struct req *r);
 int note_delete_api(struct req *r);
-/* @recognition: recognitions and ideas */
+/* recognitions and ideas */
 int recognition_list_api(struct req *r);
 int recognition_get_api(struct req *r);
 int recognition_post_api(struct req *r);
@@ -301,7 +301,7 @@ int idea_delete_api(struct req *r);
 int idea_vote_api(struct req *r);
 int idea_unvote_api(struct req *r);
 int idea_answer_api(struct req *r);
-/* @pulse: pulse surveys */
+/* pulse surveys */
 int pulse_list_api(struct req *r);
 int me_pulses_api(struct req *r);
 int pulse_get_api(struct req *r);
@@ -312,7 +312,7 @@ int pulse_send_api(struct req *r);
 int pulse_answer_api(struct req *r);
 int pulse_results_api(struct req *r);
 int pulse_trend_api(struct req *r);
-/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+/* change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
 int initiative_list_api(struct req *r);
 int initiative_get_api(struct req *r);
 int initiative_evidence_api(struct req *r);
@@ -335,11 +335,11 @@ int anchor_post_api(struct req *r);
 int anchor_delete_api(struct req *r);
 int volunteer_post_api(struct req *r);
 int volunteer_delete_api(struct req *r);
-/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+/* the change tracker and initiative pages; urgency; the network beside the hierarchy */
 int initiative_urgency_api(struct req *r);	/* api_urgency.c */
 int unit_urgency_api(struct req *r);
 int initiative_network_api(struct req *r);
-/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+/* balance: indicators, scores, quadrant, actions, snapshots; settings */
 int balance_list_api(struct req *r);
 int balance_unit_api(struct req *r);
 int balance_snapshot_api(struct req *r);
@@ -348,13 +348,12 @@ int balance_history_api(struct req *r);
  * read (0 stays 0 for admins); *org 1 when they read the whole tree
  * (admins, people of the only root unit). */
 int bal_view_scope(struct req *r, int64_t *unit, int *org);
-/* @timeprofile: the time profile of the people who manage others */
+/* the time profile of the people who manage others */
 int balance_time_api(struct req *r);	/* api_timeprofile.c */
 int setting_list_api(struct req *r);	/* api_setting.c */
 int setting_put_api(struct req *r);
 int setting_delete_api(struct req *r);
-/* @archetype: the archetype generator for the balance validation */
-/* @assess: the self-assessment, cohorts and workshops */
+/* the self-assessment, cohorts and workshops */
 int assess_items_api(struct req *r);	/* api_assess.c */
 int assess_post_api(struct req *r);
 int assess_me_api(struct req *r);

@@ -331,7 +331,7 @@ static const char app_css[] =
 	".coal-note { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.5rem 0.75rem; margin: 0 0 0.5rem; }\n"
 	".coal-note-meta { color: var(--muted); font-size: 0.9rem; margin: 0 0 0.25rem; }\n"
 	".coal-note-body { margin: 0; }\n"
-	/* @recognition: the feed, the counts chart, the ideas board */
+	/* the feed, the counts chart, the ideas board */
 	".rec-feed, .idea-list { list-style: none; padding: 0; }\n"
 	".rec-card, .idea-card { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.5rem 0.75rem; margin-bottom: 0.5rem; }\n"
 	".rec-head, .idea-title { margin: 0 0 0.25rem; font-weight: 600; }\n"
@@ -363,7 +363,7 @@ static const char app_css[] =
 	"form.dir-inline { display: inline; margin: 0; }\n"
 	"form.dir-inline button { padding: 0.1rem 0.5rem; font-size: 0.8rem; }\n"
 	".dir-scope ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }\n"
-	/* @alignment: the stacked bars of /alignment and /comms/:id */
+	/* the stacked bars of /alignment and /comms/:id */
 	".al-chart-wrap { overflow-x: auto; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 0.5rem; }\n"
 	"svg.al-chart { display: block; font-size: 12px; font-family: inherit; }\n"
 	".al-chart .al-label { fill: var(--ink); }\n"
@@ -383,7 +383,7 @@ static const char app_css[] =
 	".al-depth-3, .al-depth-4 { padding-left: 4.5rem; }\n"
 	".al-st-committed, .al-k-kept { background: var(--done); }\n"
 	".al-st-disagrees, .al-k-broken { background: var(--late); }\n"
-	/* @pulse: distributions, trends, the answer form */
+	/* distributions, trends, the answer form */
 	"svg.pulse-dist, svg.pulse-trend { display: block; font-size: 10px; font-family: inherit; }\n"
 	".pulse-bar { fill: #4f86c6; }\n"
 	".pulse-axis { fill: var(--muted); }\n"
@@ -403,7 +403,7 @@ static const char app_css[] =
 	".badge.chg-urg-complacency { background: var(--todo); }\n"
 	".chg-timeline li.chg-current { font-weight: 600; }\n"
 	".chg-timeline li.chg-ahead { color: var(--muted); }\n"
-	/* @assess: the self-assessment form, the radar chart, the workshop's code */
+	/* the self-assessment form, the radar chart, the workshop's code */
 	"fieldset.as-process { border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 1rem; }\n"
 	"fieldset.as-process > legend { font-weight: 600; padding: 0 0.3rem; }\n"
 	"fieldset.as-item { border: 0; padding: 0.3rem 0; margin: 0; }\n"

@@ -118,7 +118,7 @@ int audit_page(struct req *r);	/* page_admin.c */
 int login_page(struct req *r);
 int login_post_page(struct req *r);
 int logout_page(struct req *r);
-/* @direction: vision, strategies, plans linked to them */
+/* vision, strategies, plans linked to them */
 int direction_page(struct req *r);	/* page_direction.c */
 int vision_save_page(struct req *r);
 int vision_edit_page(struct req *r);
@@ -131,7 +131,7 @@ int strategy_edit_page(struct req *r);
 int strategy_update_page(struct req *r);
 int strategy_link_page(struct req *r);
 int strategy_unlink_page(struct req *r);
-/* @signals: environment signals and themes */
+/* environment signals and themes */
 int signals_page(struct req *r);	/* page_signal.c */
 int signal_create_page(struct req *r);
 int signal_page(struct req *r);
@@ -145,7 +145,7 @@ int theme_page(struct req *r);
 /* the direction page's section: a heat map of the signals of unit_id's
  * subtree (0: all) by category and kind, and the flagged themes */
 int signals_direction_section(struct req *r, struct buf *b, int64_t unit_id);
-/* @alignment: stakeholders, communications, alignment states, commitments */
+/* stakeholders, communications, alignment states, commitments */
 int alignment_page(struct req *r);	/* page_comm.c */
 int comms_page(struct req *r);
 int comm_new_page(struct req *r);
@@ -158,7 +158,7 @@ int comm_promise_page(struct req *r);
 int commitment_update_page(struct req *r);
 int stakeholders_page(struct req *r);
 int stakeholder_create_page(struct req *r);
-/* @coalitions: coalitions, values, coaching notes */
+/* coalitions, values, coaching notes */
 int coalitions_page(struct req *r);	/* page_coalition.c */
 int coalition_create_page(struct req *r);
 int coalition_delete_page(struct req *r);
@@ -173,7 +173,7 @@ int value_update_page(struct req *r);
 int value_delete_page(struct req *r);
 int notes_page(struct req *r);
 int note_create_page(struct req *r);
-/* @recognition: recognitions and ideas */
+/* recognitions and ideas */
 int recognitions_page(struct req *r);
 int recognition_create_page(struct req *r);
 int ideas_page(struct req *r);
@@ -182,7 +182,7 @@ int idea_page(struct req *r);
 int idea_vote_page(struct req *r);
 int idea_unvote_page(struct req *r);
 int idea_answer_page(struct req *r);
-/* @pulse: pulse surveys */
+/* pulse surveys */
 #include "lead/pulse.h"
 void pulse_csv(struct buf *b, struct arena *a, const struct pulse_results *r);
 /* May the actor read pulse id? Whoever reads its unit may; others whose
@@ -194,8 +194,7 @@ int pulses_page(struct req *r);
 int pulse_page(struct req *r);
 int pulse_answer_page(struct req *r);
 int pulse_answer_post_page(struct req *r);
-/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
-/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+/* the change tracker and initiative pages; urgency; the network beside the hierarchy */
 int change_page(struct req *r);	/* page_change.c: the tracker */
 int initiative_create_page(struct req *r);
 int initiative_page(struct req *r);	/* page_initiative.c */
@@ -209,15 +208,14 @@ struct urgency;
 /* An urgency label as a badge (class chg-urg-true|false|complacency),
  * its why as the title. */
 void urgency_badge(struct buf *b, const struct urgency *u);
-/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+/* balance: indicators, scores, quadrant, actions, snapshots; settings */
 int balance_page(struct req *r);
 int balance_snapshot_page(struct req *r);
 int balance_unit_page(struct req *r);
 int balance_org_page(struct req *r);
-/* @timeprofile: the time profile of the people who manage others */
+/* the time profile of the people who manage others */
 int balance_time_page(struct req *r);	/* page_timeprofile.c */
-/* @archetype: the archetype generator for the balance validation */
-/* @assess: the self-assessment, cohorts and workshops */
+/* the self-assessment, cohorts and workshops */
 int assess_page(struct req *r);	/* page_assess.c */
 int assess_post_page(struct req *r);
 int assess_unit_page(struct req *r);

@@ -148,7 +148,7 @@ const struct route page_routes[] = {
 	{"GET", "/reports/control", report_control_page, PAGE, K_NONE, A_READ},
 
 	/* the leadership system */
-	/* @direction: vision, strategies, plans linked to them */
+	/* vision, strategies, plans linked to them */
 	{"GET", "/direction", direction_page, PAGE, K_STRATEGY, A_READ},
 	/* the form's unit_id names the scope: none is the organization's (admins) */
 	{"POST", "/vision", vision_save_page, FORM, K_VISION, A_WRITE},
@@ -163,7 +163,7 @@ const struct route page_routes[] = {
 	{"POST", "/strategies/:id/plans", strategy_link_page, FORM, K_STRATEGY, A_WRITE},
 	{"POST", "/strategies/:id/plans/:id/delete", strategy_unlink_page, FORM, K_STRATEGY,
 	 A_WRITE},
-	/* @signals: environment signals and themes */
+	/* environment signals and themes */
 	{"GET", "/signals", signals_page, PAGE, K_SIGNAL, A_READ},
 	{"POST", "/signals", signal_create_page, FORM, K_SIGNAL, A_WRITE},
 	{"GET", "/signals/:id", signal_page, PAGE, K_SIGNAL, A_READ},
@@ -174,7 +174,7 @@ const struct route page_routes[] = {
 	{"GET", "/themes", themes_page, PAGE, K_NONE, A_READ},
 	{"POST", "/themes", theme_create_page, FORM, K_NONE, A_WRITE},
 	{"GET", "/themes/:id", theme_page, PAGE, K_NONE, A_READ},
-	/* @alignment: stakeholders, communications, alignment states, commitments */
+	/* stakeholders, communications, alignment states, commitments */
 	{"GET", "/alignment", alignment_page, PAGE, K_NONE, A_READ},
 	{"GET", "/comms", comms_page, PAGE, K_NONE, A_READ},
 	{"GET", "/comms/new", comm_new_page, PAGE, K_COMM, A_READ},
@@ -188,7 +188,7 @@ const struct route page_routes[] = {
 	{"POST", "/commitments/:id", commitment_update_page, FORM, K_NONE, A_WRITE},
 	{"GET", "/stakeholders", stakeholders_page, PAGE, K_NONE, A_READ},
 	{"POST", "/stakeholders", stakeholder_create_page, FORM, K_STAKEHOLDER, A_WRITE},
-	/* @coalitions: coalitions, values, coaching notes */
+	/* coalitions, values, coaching notes */
 	{"GET", "/coalitions", coalitions_page, PAGE, K_COALITION, A_READ},
 	{"POST", "/coalitions", coalition_create_page, FORM, K_COALITION, A_WRITE},
 	{"POST", "/coalitions/:id/delete", coalition_delete_page, FORM, K_COALITION, A_WRITE},
@@ -205,7 +205,7 @@ const struct route page_routes[] = {
 	/* personal: the signed-in person's notes alone (page_coalition.c) */
 	{"GET", "/notes", notes_page, PAGE, K_NONE, A_READ},
 	{"POST", "/notes", note_create_page, FORM, K_NONE, A_WRITE},
-	/* @recognition: recognitions and ideas */
+	/* recognitions and ideas */
 	{"GET", "/recognitions", recognitions_page, PAGE, K_NONE, A_READ},
 	{"POST", "/recognitions", recognition_create_page, FORM, K_NONE, A_WRITE},
 	{"GET", "/ideas", ideas_page, PAGE, K_NONE, A_READ},
@@ -214,15 +214,14 @@ const struct route page_routes[] = {
 	{"POST", "/ideas/:id/vote", idea_vote_page, FORM, K_NONE, A_WRITE},
 	{"POST", "/ideas/:id/unvote", idea_unvote_page, FORM, K_NONE, A_WRITE},
 	{"POST", "/ideas/:id/answer", idea_answer_page, FORM, K_NONE, A_WRITE},
-	/* @pulse: pulse surveys */
+	/* pulse surveys */
 	{"GET", "/pulses", pulses_page, PAGE, K_NONE, A_READ},
 	{"GET", "/pulses/:id", pulse_page, PAGE, K_NONE, A_READ},
 	{"GET", "/pulses/:id/answer", pulse_answer_page, PAGE, K_NONE, A_READ},
 	{"POST", "/pulses/:id/answer", pulse_answer_post_page, FORM, K_NONE, A_READ},
 
 	/* change and balance */
-	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
-	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	/* the change tracker and initiative pages; urgency; the network beside the hierarchy */
 	{"GET", "/change", change_page, PAGE, K_INITIATIVE, A_READ},
 	{"POST", "/change", initiative_create_page, FORM, K_INITIATIVE, A_WRITE},
 	{"GET", "/change/:id", initiative_page, PAGE, K_INITIATIVE, A_READ},
@@ -235,15 +234,14 @@ const struct route page_routes[] = {
 	{"POST", "/change/:id/volunteer", initiative_volunteer_page, FORM, K_INITIATIVE, A_READ},
 	{"POST", "/change/:id/unvolunteer", initiative_unvolunteer_page, FORM, K_INITIATIVE,
 	 A_READ},
-	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	/* balance: indicators, scores, quadrant, actions, snapshots; settings */
 	{"GET", "/balance", balance_page, PAGE, K_NONE, A_READ},
 	{"POST", "/balance/snapshots", balance_snapshot_page, FORM, K_NONE, A_WRITE},
 	{"GET", "/balance/org", balance_org_page, PAGE, K_NONE, A_READ},
 	{"GET", "/balance/units/:id", balance_unit_page, PAGE, K_UNIT, A_READ},
-	/* @timeprofile: the time profile of the people who manage others */
+	/* the time profile of the people who manage others */
 	{"GET", "/balance/time", balance_time_page, PAGE, K_NONE, A_READ},
-	/* @archetype: the archetype generator for the balance validation */
-	/* @assess: the self-assessment, cohorts and workshops */
+	/* the self-assessment, cohorts and workshops */
 	{"GET", "/assess", assess_page, PAGE, K_NONE, A_READ},
 	{"POST", "/assess", assess_post_page, FORM | ROUTE_PRIVATE, K_NONE, A_WRITE},
 	{"GET", "/assess/units/:id", assess_unit_page, PAGE, K_UNIT, A_READ},

@@ -150,7 +150,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/units/:id/complexity", unit_complexity_api, 0, K_UNIT, A_READ},
 
 	/* the leadership system */
-	/* @direction: vision, strategies, plans linked to them */
+	/* vision, strategies, plans linked to them */
 	{"GET", "/api/v1/vision", vision_get_api, 0, K_VISION, A_READ},
 	/* the body's unit_id names the scope: none is the organization's (admins) */
 	{"PUT", "/api/v1/vision", vision_put_api, ROUTE_WRITES, K_VISION, A_WRITE},
@@ -166,7 +166,7 @@ const struct route api_routes[] = {
 	{"DELETE", "/api/v1/strategies/:id/plans/:id", strategy_plan_delete_api, ROUTE_WRITES,
 	 K_STRATEGY, A_WRITE},
 	{"GET", "/api/v1/direction", direction_get_api, 0, K_STRATEGY, A_READ},
-	/* @signals: environment signals and themes */
+	/* environment signals and themes */
 	{"GET", "/api/v1/signals", signal_list_api, 0, K_SIGNAL, A_READ},
 	{"POST", "/api/v1/signals", signal_post_api, ROUTE_WRITES, K_SIGNAL, A_WRITE},
 	{"POST", "/api/v1/signals/import", signal_import_api, ROUTE_WRITES, K_NONE, A_WRITE},
@@ -190,7 +190,7 @@ const struct route api_routes[] = {
 	 A_WRITE},
 	{"DELETE", "/api/v1/themes/:id/signals/:id", theme_signal_delete_api, ROUTE_WRITES, K_NONE,
 	 A_WRITE},
-	/* @alignment: stakeholders, communications, alignment states, commitments */
+	/* stakeholders, communications, alignment states, commitments */
 	{"GET", "/api/v1/stakeholders", stakeholder_list_api, 0, K_STAKEHOLDER, A_READ},
 	{"POST", "/api/v1/stakeholders", stakeholder_post_api, ROUTE_WRITES, K_STAKEHOLDER,
 	 A_WRITE},
@@ -214,7 +214,7 @@ const struct route api_routes[] = {
 	 A_WRITE},
 	{"PATCH", "/api/v1/commitments/:id", commitment_patch_api, ROUTE_WRITES, K_NONE,
 	 A_WRITE},
-	/* @coalitions: coalitions, values, coaching notes */
+	/* coalitions, values, coaching notes */
 	{"GET", "/api/v1/coalitions", coalition_list_api, 0, K_COALITION, A_READ},
 	{"POST", "/api/v1/coalitions", coalition_post_api, ROUTE_WRITES, K_COALITION, A_WRITE},
 	{"GET", "/api/v1/coalitions/:id", coalition_get_api, 0, K_COALITION, A_READ},
@@ -239,7 +239,7 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/notes", note_post_api, ROUTE_WRITES | ROUTE_PRIVATE, K_NONE, A_WRITE},
 	{"GET", "/api/v1/notes/:id", note_get_api, 0, K_NONE, A_READ},
 	{"DELETE", "/api/v1/notes/:id", note_delete_api, ROUTE_WRITES, K_NONE, A_WRITE},
-	/* @recognition: recognitions and ideas */
+	/* recognitions and ideas */
 	{"GET", "/api/v1/recognitions", recognition_list_api, 0, K_RECOGNITION, A_READ},
 	{"POST", "/api/v1/recognitions", recognition_post_api, ROUTE_WRITES, K_NONE, A_WRITE},
 	{"GET", "/api/v1/recognitions/counts", recognition_counts_api, 0, K_RECOGNITION, A_READ},
@@ -253,7 +253,7 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/ideas/:id/vote", idea_vote_api, ROUTE_WRITES, K_NONE, A_WRITE},
 	{"DELETE", "/api/v1/ideas/:id/vote", idea_unvote_api, ROUTE_WRITES, K_NONE, A_WRITE},
 	{"POST", "/api/v1/ideas/:id/answer", idea_answer_api, ROUTE_WRITES, K_NONE, A_WRITE},
-	/* @pulse: pulse surveys */
+	/* pulse surveys */
 	{"GET", "/api/v1/pulses", pulse_list_api, 0, K_PULSE, A_READ},
 	{"POST", "/api/v1/pulses", pulse_post_api, ROUTE_WRITES, K_PULSE, A_WRITE},
 	{"GET", "/api/v1/pulses/trend", pulse_trend_api, 0, K_NONE, A_READ},
@@ -268,7 +268,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/pulses/:id/results", pulse_results_api, 0, K_NONE, A_READ},
 
 	/* change and balance */
-	/* @change: change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
+	/* change initiatives: records, links, obstacles, wins, volunteers, anchors, evidence and advance */
 	{"GET", "/api/v1/initiatives", initiative_list_api, 0, K_INITIATIVE, A_READ},
 	{"POST", "/api/v1/initiatives", initiative_post_api, ROUTE_WRITES, K_INITIATIVE, A_WRITE},
 	{"GET", "/api/v1/initiatives/:id", initiative_get_api, 0, K_INITIATIVE, A_READ},
@@ -292,16 +292,16 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/initiatives/:id/volunteers", volunteer_post_api, ROUTE_WRITES, K_INITIATIVE, A_READ},
 	{"DELETE", "/api/v1/initiatives/:id/volunteers/:id", volunteer_delete_api, ROUTE_WRITES, K_INITIATIVE,
 	 A_READ},
-	/* @change-web: the change tracker and initiative pages; urgency; the network beside the hierarchy */
+	/* the change tracker and initiative pages; urgency; the network beside the hierarchy */
 	{"GET", "/api/v1/initiatives/:id/urgency", initiative_urgency_api, 0, K_INITIATIVE, A_READ},
 	{"GET", "/api/v1/initiatives/:id/network", initiative_network_api, 0, K_INITIATIVE, A_READ},
 	{"GET", "/api/v1/urgency", unit_urgency_api, 0, K_UNIT, A_READ},
-	/* @balance: balance: indicators, scores, quadrant, actions, snapshots; settings */
+	/* balance: indicators, scores, quadrant, actions, snapshots; settings */
 	{"GET", "/api/v1/balance", balance_list_api, 0, K_UNIT, A_READ},
 	{"GET", "/api/v1/balance/units/:id", balance_unit_api, 0, K_UNIT, A_READ},
 	{"POST", "/api/v1/balance/snapshots", balance_snapshot_api, ROUTE_WRITES, K_NONE, A_WRITE},
 	{"GET", "/api/v1/balance/history", balance_history_api, 0, K_UNIT, A_READ},
-	/* @timeprofile: the time profile of the people who manage others */
+	/* the time profile of the people who manage others */
 	{"GET", "/api/v1/balance/time", balance_time_api, 0, K_UNIT, A_READ},
 	/* the tunable thresholds: a key is text, so it travels in the body or
 	 * the query (":id" matches numbers only) */
@@ -309,8 +309,7 @@ const struct route api_routes[] = {
 	{"PUT", "/api/v1/settings", setting_put_api, ROUTE_WRITES | ROUTE_ADMIN, K_NONE, A_WRITE},
 	{"DELETE", "/api/v1/settings", setting_delete_api, ROUTE_WRITES | ROUTE_ADMIN, K_NONE,
 	 A_WRITE},
-	/* @archetype: the archetype generator for the balance validation */
-	/* @assess: the self-assessment, cohorts and workshops */
+	/* the self-assessment, cohorts and workshops */
 	/* personal: the handlers act as the signed-in person; anyone else's
 	 * profile is 404, admins included */
 	{"GET", "/api/v1/assess/items", assess_items_api, 0, K_NONE, A_READ},
