@@ -36,7 +36,7 @@ static void profile_section(struct req *r, const struct assess_profile *p,
 	html_raw(b, "</p>\n");
 	struct radar_series s[2] = {{.label = "You", .v = p->score}};
 	const char *ulabel = arena_printf(r->a, "%s (%lld people)", u->group,
-					  (long long)u->respondents);
+					  (long long)u->counted);
 	if (u->shown)
 		s[1] = (struct radar_series){.label = ulabel, .v = u->score, .dashed = 1};
 	chart_radar(b, &(struct radar){.title = "Your profile over the six processes",
@@ -234,18 +234,19 @@ int assess_unit_page(struct req *r)
 		return 0;
 	}
 	html_printf(b, "<p>Perception beside evidence: the anonymous aggregate of the latest "
-		       "self-assessment of %lld people in %s and the units under it (latest %s), "
+		       "self-assessment of %lld people in %s and the units under it (latest %s; "
+		       "the means count whole groups of the minimum: docs/assess.md), "
 		       "beside the process scores that tandem reads from the data (the <a "
 		       "href=\"/balance/units/%lld\">balance</a> page explains each). Both are "
 		       "0-100; the processes are sorted by the largest disagreement.</p>\n",
-		    (long long)u.respondents, u.group, u.day, (long long)r->id);
+		    (long long)u.counted, u.group, u.day, (long long)r->id);
 	double data[ASSESS_NPROC];
 	for (int k = 0; k < ASSESS_NPROC; k++)
 		for (int j = 0; j < ASSESS_NPROC; j++)
 			if (c.gaps[j].process == k)
 				data[k] = c.gaps[j].evidence;
 	struct radar_series s[2] = {
-		{.label = arena_printf(r->a, "Perception (%lld people)", (long long)u.respondents),
+		{.label = arena_printf(r->a, "Perception (%lld people)", (long long)u.counted),
 		 .v = u.score},
 		{.label = "Evidence (the data)", .v = data, .dashed = 1},
 	};

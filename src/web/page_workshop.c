@@ -167,7 +167,7 @@ int workshop_page(struct req *r)
 			       "disagree is 0, 5 strongly agree is 100).</p>\n",
 			    (long long)p.counted, (long long)p.respondents, (long long)c.min_group);
 		struct radar_series s = {.label = arena_printf(r->a, "%s (%lld people)", c.name,
-							       (long long)p.respondents),
+							       (long long)p.counted),
 					 .v = p.score};
 		chart_radar(b, &(struct radar){.title = arena_printf(r->a, "%s: mean profile",
 								     c.name),
