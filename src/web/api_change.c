@@ -219,15 +219,8 @@ static int link_change(struct req *r, struct link_body *b, unsigned set, int add
 			       "strategy, plan, comm");
 	/* what the actor may not see is as if it did not exist */
 	if (link_kinds[k] != K_NONE &&
-	    access_check(r->db, &r->who, link_kinds[k], b->target_id, A_READ, &r->e)) {
-		if (r->e.status == ERR_NOT_FOUND) {
-			err_clear(&r->e);
-			return err_set(&r->e, ERR_NOT_FOUND, "target_id",
-				       "target_id: no %s with id %lld", initiative_link_kinds[k],
-				       (long long)b->target_id);
-		}
+	    api_refs(r, &(struct api_ref){link_kinds[k], b->target_id, "target_id"}, 1))
 		return -1;
-	}
 	if ((add ? initiative_link : initiative_unlink)(r->db, r->id, k, b->target_id, &r->e))
 		return -1;
 	return reply_full(r, r->id, 200);

@@ -206,19 +206,17 @@ int api_body(struct req *r, const struct field *fields, void *obj, unsigned *set
 
 int api_refs(struct req *r, const struct api_ref *refs, size_t n)
 {
-	static const char *const names[] = {[K_PERSON] = "person", [K_COALITION] = "coalition",
-					    [K_PULSE] = "pulse", [K_UNIT] = "unit"};
 	for (size_t i = 0; i < n; i++) {
 		if (!refs[i].id || access_check(r->db, &r->who, refs[i].kind, refs[i].id, A_READ,
 						&r->e) == 0)
 			continue;
 		if (r->e.status != ERR_NOT_FOUND)
 			return -1;
+		/* access_check's "no coalition with id 2", under the body's key */
+		char msg[sizeof r->e.msg];
+		snprintf(msg, sizeof msg, "%s", r->e.msg);
 		err_clear(&r->e);
-		const char *what = (size_t)refs[i].kind < sizeof names / sizeof names[0] &&
-					   names[refs[i].kind] ? names[refs[i].kind] : "record";
-		return err_set(&r->e, ERR_NOT_FOUND, refs[i].field, "%s: no %s with id %lld",
-			       refs[i].field, what, (long long)refs[i].id);
+		return err_set(&r->e, ERR_NOT_FOUND, refs[i].field, "%s: %s", refs[i].field, msg);
 	}
 	return 0;
 }

@@ -186,7 +186,11 @@ walk POST "$V/balance/snapshots" '{}' 201 201 403 403
 # what a record names must be readable too: Product's coalition (2) is
 # not the Operations manager's to attach, nor Product's people to sponsor
 as manager POST "$V/initiatives" '{"name":"Borrowed","sponsor_id":2,"unit_id":5,"coalition_id":2}'
-expect_eq "a coalition the manager cannot read: 404 naming it" "404|coalition_id" "$STATUS|$(jqb .error.field)"
+expect_eq "a coalition the manager cannot read: 404 naming it" "404|coalition_id|coalition_id: no coalition with id 2" \
+	"$STATUS|$(jqb .error.field)|$(jqb .error.message)"
+as manager POST "$V/initiatives/$iops/links" '{"kind":"strategy","target_id":'"$(sql "SELECT min(id) FROM strategy WHERE unit_id = 3")"'}'
+expect_eq "a link to Product's strategy: 404 naming target_id" "404|target_id" "$STATUS|$(jqb .error.field)"
+expect_contains "in the access rules' words" "$(jqb .error.message)" "target_id: no strategy with id"
 as manager POST "$V/initiatives" '{"name":"Borrowed","sponsor_id":7,"unit_id":5}'
 expect_eq "a sponsor the manager cannot read: 404 naming it" "404|sponsor_id" "$STATUS|$(jqb .error.field)"
 expect_eq "neither was written" 0 "$(sql "SELECT count(*) FROM initiative WHERE name = 'Borrowed'")"
